@@ -52,6 +52,8 @@ gboolean      crm_store_restore         (CrmStore     *self,
 CrmHlc        crm_store_tick            (CrmStore     *self);
 void          crm_store_set_defer_index (CrmStore     *self,
                                          gboolean      defer);
+void          crm_store_set_bulk        (CrmStore     *self,
+                                         gboolean      bulk);
 void          crm_store_set_history_batch (CrmStore   *self,
                                          const char   *batch_id);
 gboolean      crm_store_add_history     (CrmStore     *self,
