@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Everything libvoronka-core offers, for the CLI, the GUI and the server. */
+
+#include "crm-activity.h"
+#include "crm-change.h"
+#include "crm-client.h"
+#include "crm-clock.h"
+#include "crm-contact.h"
+#include "crm-csv.h"
+#include "crm-db.h"
+#include "crm-dedupe.h"
+#include "crm-error.h"
+#include "crm-export.h"
+#include "crm-fields.h"
+#include "crm-hlc.h"
+#include "crm-import.h"
+#include "crm-lead.h"
+#include "crm-merge.h"
+#include "crm-phone.h"
+#include "crm-record.h"
+#include "crm-requisites.h"
+#include "crm-search.h"
+#include "crm-store.h"
+#include "crm-store-query.h"
+#include "crm-task.h"
+#include "crm-text.h"
+#include "crm-uuid.h"
+#include "crm-validate.h"
+#include "crm-vcard.h"
+#include "crm-workspace.h"
