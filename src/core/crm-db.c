@@ -314,6 +314,18 @@ apply_migration (sqlite3          *db,
  *
  * Returns: %TRUE on success
  */
+static gboolean
+has_tables (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean any = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    any = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return any;
+}
+
 gboolean
 crm_db_migrate (sqlite3     *db,
                 const char  *path,
@@ -336,7 +348,9 @@ crm_db_migrate (sqlite3     *db,
   if (version == CRM_DB_SCHEMA_VERSION)
     return TRUE;
 
-  if (version > 0 && path != NULL && g_strcmp0 (path, ":memory:") != 0)
+  /* Anything already in the file (a older schema, or tables someone put in
+   * a v0 file) is copied aside before the migration touches it. */
+  if ((version > 0 || has_tables (db)) && path != NULL && g_strcmp0 (path, ":memory:") != 0)
     {
       g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, version);
       if (!crm_db_backup_to (db, backup, error))

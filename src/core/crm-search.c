@@ -322,8 +322,8 @@ crm_search_build_match (const char *query)
       /* A full national number typed with 8 or 7 is stored as +7…: search
        * the part after the trunk or country code too. */
       if (strlen (digits) == 11 && (digits[0] == '8' || digits[0] == '7'))
-        return g_strdup_printf ("phones : (\"%s\"* OR \"7%s\"*)", digits, digits + 1);
-      return g_strdup_printf ("phones : \"%s\"*", digits);
+        return g_strdup_printf ("(\"%s\"* OR \"7%s\"*)", digits, digits + 1);
+      return g_strdup_printf ("\"%s\"*", digits);
     }
 
   folded = crm_text_fold (query);

@@ -281,6 +281,31 @@ crm_workspace_stage_pipeline (CrmStore   *store,
   return query_text (store, "SELECT pipeline_id FROM stages WHERE id = ?1", stage_id);
 }
 
+/* What people write in a "Source" column, folded, → the channel kind. */
+static const struct {
+  const char *word;
+  const char *kind;
+} channel_words[] = {
+  { "сайт", "website" }, { "с сайта", "website" }, { "заявка с сайта", "website" },
+  { "форма на сайте", "website" }, { "website", "website" }, { "site", "website" },
+  { "web", "website" }, { "landing", "website" }, { "лендинг", "website" },
+  { "звонок", "phone" }, { "входящий звонок", "phone" }, { "телефон", "phone" },
+  { "phone", "phone" }, { "call", "phone" },
+  { "почта", "email" }, { "email", "email" }, { "e-mail", "email" }, { "письмо", "email" },
+  { "мессенджер", "messenger" }, { "whatsapp", "messenger" }, { "telegram", "messenger" },
+  { "телеграм", "messenger" }, { "viber", "messenger" }, { "messenger", "messenger" },
+  { "соцсети", "social" }, { "социальные сети", "social" }, { "вконтакте", "social" },
+  { "вк", "social" }, { "vk", "social" }, { "social", "social" },
+  { "рекомендация", "referral" }, { "сарафанное радио", "referral" }, { "сарафан", "referral" },
+  { "referral", "referral" }, { "word of mouth", "referral" },
+  { "партнер", "partner" }, { "partner", "partner" },
+  { "выставка", "event" }, { "мероприятие", "event" }, { "event", "event" },
+  { "exhibition", "event" },
+  { "реклама", "ads" }, { "яндекс директ", "ads" }, { "директ", "ads" },
+  { "контекстная реклама", "ads" }, { "таргет", "ads" }, { "ads", "ads" },
+  { "advertising", "ads" }, { "импорт", "import" }, { "import", "import" },
+};
+
 /**
  * crm_workspace_find_channel:
  * @store: a #CrmStore
@@ -303,6 +328,9 @@ crm_workspace_find_channel (CrmStore   *store,
                    "SELECT id FROM channels WHERE name_key = ?1 AND _deleted = 0"
                    " ORDER BY rid LIMIT 1",
                    key);
+  for (guint i = 0; id == NULL && i < G_N_ELEMENTS (channel_words); i++)
+    if (strcmp (channel_words[i].word, key) == 0)
+      name_or_kind = channel_words[i].kind;
   if (id == NULL)
     id = query_text (store,
                      "SELECT id FROM channels WHERE kind = ?1 AND _deleted = 0"
