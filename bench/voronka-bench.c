@@ -477,7 +477,7 @@ bench_rows (guint       rows,
         CrmDedupeProbe probe = { 0 };
         gint64 t0;
         double ms;
-        guint who = i % 2 ? g_rand_int_range (rand, 0, rows) : rows + i;
+        guint who = i % 2 ? (guint) g_rand_int_range (rand, 0, rows) : rows + i;
 
         again = g_rand_new_with_seed (who);
         make_person (again, who, &p);

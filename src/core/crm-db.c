@@ -273,10 +273,12 @@ crm_db_check (sqlite3     *db,
   if (fk == NULL)
     return FALSE;
   while (sqlite3_step (fk) == SQLITE_ROW)
-    g_strv_builder_take (builder,
-                         g_strdup_printf (_("Broken link in table %s, row %lld"),
-                                          (const char *) sqlite3_column_text (fk, 0),
-                                          (long long) sqlite3_column_int64 (fk, 1)));
+    {
+      g_autofree char *problem = g_strdup_printf (_("Broken link in table %s, row %lld"),
+                                                  (const char *) sqlite3_column_text (fk, 0),
+                                                  (long long) sqlite3_column_int64 (fk, 1));
+      g_strv_builder_add (builder, problem);
+    }
 
   if (problems != NULL)
     *problems = g_strv_builder_end (builder);

@@ -8,12 +8,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "crm-csv.h"
 #include "crm-dedupe.h"
 #include "crm-fields.h"
 #include "crm-phone.h"
+#include "crm-record.h"
 #include "crm-requisites.h"
 #include "crm-search.h"
 #include "crm-text.h"
