@@ -216,6 +216,7 @@ add_multi (GPtrArray  *list,
            gboolean    is_phone)
 {
   g_auto(GStrv) parts = g_regex_split_simple (is_phone ? "[,;\\n]+" : "[,;\\s]+", cell, 0, 0);
+  guint added = 0;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -224,6 +225,18 @@ add_multi (GPtrArray  *list,
 
       if (*t == '\0')
         continue;
+      /* "…-67, доб. 12": an extension after a comma belongs to the number
+       * before it. */
+      if (is_phone && added > 0 && g_unichar_isalpha (g_utf8_get_char (t)))
+        {
+          Value *prev = g_ptr_array_index (list, list->len - 1);
+          char *joined = g_strconcat (prev->raw, " ", t, NULL);
+
+          g_free (prev->raw);
+          prev->raw = joined;
+          continue;
+        }
+      added++;
       v = g_new0 (Value, 1);
       v->raw = g_steal_pointer (&t);
       v->label = g_strdup (label);
