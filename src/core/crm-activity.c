@@ -30,7 +30,6 @@ static const char *const text_columns[] = {
 static const char *const int_columns[] = {
   "duration_s",
   "at_ms",
-  "_deleted",
   NULL
 };
 

@@ -32,7 +32,6 @@ static const char *const text_columns[] = {
 };
 
 static const char *const int_columns[] = {
-  "_deleted",
   NULL
 };
 

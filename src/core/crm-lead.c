@@ -57,7 +57,6 @@ static const char *const int_columns[] = {
   "first_response_ms",
   "converted_ms",
   "lost_ms",
-  "_deleted",
   NULL
 };
 

@@ -99,15 +99,20 @@ crm_record_class_install_columns (CrmRecordClass    *klass,
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   guint prop_id = 1;
 
+  /* GObject does not inherit get_property into a subclass that installs
+   * properties of its own. */
+  object_class->get_property = crm_record_get_property;
+
   /* Property ids only need to be unique per class; start past any the
    * parent installed. */
   prop_id = g_type_class_peek_parent (klass) != NULL ? 1000 * (g_type_depth (G_TYPE_FROM_CLASS (klass))) : 1;
 
   for (guint i = 0; text_columns != NULL && text_columns[i] != NULL; i++)
     {
-      g_autofree char *name = g_strdup (text_columns[i]);
+      g_autofree char *dashed = g_strdelimit (g_strdup (text_columns[i]), "_", '-');
+      /* Interned: G_PARAM_STATIC_STRINGS keeps the pointer. */
+      const char *name = g_intern_string (dashed);
 
-      g_strdelimit (name, "_", '-');
       if (g_object_class_find_property (object_class, name) != NULL)
         continue;
       g_object_class_install_property (object_class, prop_id++,
@@ -117,9 +122,10 @@ crm_record_class_install_columns (CrmRecordClass    *klass,
     }
   for (guint i = 0; int_columns != NULL && int_columns[i] != NULL; i++)
     {
-      g_autofree char *name = g_strdup (int_columns[i]);
+      g_autofree char *dashed = g_strdelimit (g_strdup (int_columns[i]), "_", '-');
+      /* Interned: G_PARAM_STATIC_STRINGS keeps the pointer. */
+      const char *name = g_intern_string (dashed);
 
-      g_strdelimit (name, "_", '-');
       if (g_object_class_find_property (object_class, name) != NULL)
         continue;
       g_object_class_install_property (object_class, prop_id++,

@@ -31,7 +31,6 @@ static const char *const int_columns[] = {
   "remind_ms",
   "done_ms",
   "cadence_step",
-  "_deleted",
   NULL
 };
 
