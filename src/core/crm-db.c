@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-db.h"
+#include "crm-core-resources.h"
 
 typedef struct
 {
@@ -295,6 +296,9 @@ apply_migration (sqlite3          *db,
   g_autofree char *set_version = NULL;
   gsize len;
 
+  /* Referencing the resource links its object file (and the constructor
+   * that registers it) out of the static library. */
+  g_return_val_if_fail (crm_core_get_resource () != NULL, FALSE);
   bytes = g_resources_lookup_data (m->resource, 0, error);
   if (bytes == NULL)
     return FALSE;

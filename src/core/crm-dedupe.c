@@ -1,0 +1,1346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crm-dedupe"
+
+#include "config.h"
+
+#include "crm-dedupe.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "crm-phone.h"
+#include "crm-store-private.h"
+#include "crm-text.h"
+#include "crm-validate.h"
+
+/* Duplicate control (DESIGN.md §2): a warning, never a block. A probe is
+ * looked up only through indexed equalities (phones.e164,
+ * emails.normalized, the name_key and inn indexes), each with a LIMIT, so a
+ * check costs the same on 1,000 or 1,000,000 records. Whatever else two
+ * records share (the same name for a pair found by phone) is then compared
+ * in memory. */
+
+/* What is known of one side of a comparison: a stored record, or the probe. */
+typedef struct
+{
+  const char *entity_type;  /* static string */
+  char       *id;
+  char       *display_name;
+  char       *name_key;     /* people only */
+  char       *company_key;  /* lead's company, contact's client, company client */
+  char       *inn;
+  gboolean    company_client;
+  gint64      created_ms;
+  gint64      rid;
+} Info;
+
+typedef struct
+{
+  Info            info;
+  CrmDedupeReason found;    /* reasons established by the lookups */
+  char           *phone;    /* the first e164 both share */
+  char           *email;    /* the first e-mail both share */
+  CrmDedupeReason reasons;
+  guint           score;
+} Candidate;
+
+typedef struct
+{
+  Info            *a;       /* borrowed from the scan's cache, a->id < b->id */
+  Info            *b;
+  CrmDedupeReason  found;
+  char            *phone;
+  char            *email;
+  CrmDedupeReason  reasons;
+  guint            score;
+} Pair;
+
+/* A lookup returns these columns, whatever the table:
+ * type, id, display name, created_ms, person name_key, company key, inn,
+ * rid, matched value (phone e164 / raw e-mail / NULL). */
+#define LEAD_COLS \
+  "'lead', l.id, COALESCE(NULLIF(l.full_name, ''), NULLIF(l.company, '')), l.created_ms," \
+  " l.name_key, l.company_key, NULL, l.rid"
+#define LEAD_LIVE "l._deleted = 0 AND l.merged_into IS NULL"
+
+#define CONTACT_COLS \
+  "'contact', c.id, c.full_name, c.created_ms, c.name_key," \
+  " CASE WHEN k.kind = 'company' THEN k.name_key END, NULL, c.rid"
+#define CONTACT_LIVE "c._deleted = 0 AND c.merged_into IS NULL"
+
+#define CLIENT_COLS \
+  "'client', k.id, k.name, k.created_ms, CASE WHEN k.kind = 'person' THEN k.name_key END," \
+  " CASE WHEN k.kind = 'company' THEN k.name_key END, k.inn, k.rid"
+#define CLIENT_LIVE "k._deleted = 0 AND k.merged_into IS NULL"
+
+#define LOOKUP_ROWS 20
+#define LOOKUP_LIMIT " LIMIT " G_STRINGIFY (LOOKUP_ROWS)
+
+/* ?1 the e164, ?2 the record to leave out. */
+static const char *const phone_sql[] = {
+  "SELECT " LEAD_COLS ", p.e164 FROM phones p JOIN leads l ON l.id = p.entity_id"
+  " WHERE p.e164 = ?1 AND p._deleted = 0 AND p.entity_type = 'lead'"
+  " AND " LEAD_LIVE " AND l.id IS NOT ?2" LOOKUP_LIMIT,
+  "SELECT " CONTACT_COLS ", p.e164 FROM phones p JOIN contacts c ON c.id = p.entity_id"
+  " LEFT JOIN clients k ON k.id = c.client_id"
+  " WHERE p.e164 = ?1 AND p._deleted = 0 AND p.entity_type = 'contact'"
+  " AND " CONTACT_LIVE " AND c.id IS NOT ?2" LOOKUP_LIMIT,
+  "SELECT " CLIENT_COLS ", p.e164 FROM phones p JOIN clients k ON k.id = p.entity_id"
+  " WHERE p.e164 = ?1 AND p._deleted = 0 AND p.entity_type = 'client'"
+  " AND " CLIENT_LIVE " AND k.id IS NOT ?2" LOOKUP_LIMIT,
+};
+
+/* ?1 the e-mail key, ?2 the record to leave out. */
+static const char *const email_sql[] = {
+  "SELECT " LEAD_COLS ", e.raw FROM emails e JOIN leads l ON l.id = e.entity_id"
+  " WHERE e.normalized = ?1 AND e._deleted = 0 AND e.entity_type = 'lead'"
+  " AND " LEAD_LIVE " AND l.id IS NOT ?2" LOOKUP_LIMIT,
+  "SELECT " CONTACT_COLS ", e.raw FROM emails e JOIN contacts c ON c.id = e.entity_id"
+  " LEFT JOIN clients k ON k.id = c.client_id"
+  " WHERE e.normalized = ?1 AND e._deleted = 0 AND e.entity_type = 'contact'"
+  " AND " CONTACT_LIVE " AND c.id IS NOT ?2" LOOKUP_LIMIT,
+  "SELECT " CLIENT_COLS ", e.raw FROM emails e JOIN clients k ON k.id = e.entity_id"
+  " WHERE e.normalized = ?1 AND e._deleted = 0 AND e.entity_type = 'client'"
+  " AND " CLIENT_LIVE " AND k.id IS NOT ?2" LOOKUP_LIMIT,
+};
+
+/* ?1 the name key, ?2 the record to leave out. The newest namesakes first:
+ * the name_key index ends with the rowid, so this needs no sort. */
+static const char *const name_sql[] = {
+  "SELECT " LEAD_COLS ", NULL FROM leads l"
+  " WHERE l.name_key = ?1 AND l._deleted = 0 AND l.merged_into IS NULL AND l.id IS NOT ?2"
+  " ORDER BY l.rid DESC" LOOKUP_LIMIT,
+  "SELECT " CONTACT_COLS ", NULL FROM contacts c LEFT JOIN clients k ON k.id = c.client_id"
+  " WHERE c.name_key = ?1 AND c._deleted = 0 AND c.merged_into IS NULL AND c.id IS NOT ?2"
+  " ORDER BY c.rid DESC" LOOKUP_LIMIT,
+  "SELECT " CLIENT_COLS ", NULL FROM clients k"
+  " WHERE k.name_key = ?1 AND k._deleted = 0 AND k.kind = 'person'"
+  " AND k.merged_into IS NULL AND k.id IS NOT ?2" LOOKUP_LIMIT,
+};
+
+/* ?1 the name key, ?2 the record to leave out, ?3 the company key. A common
+ * name can have more namesakes than one lookup returns: these find the one
+ * at the same company among them. leads.company_key has no index of its
+ * own, so the leads one looks at the newest namesakes only, and only when
+ * the name lookup came back full. */
+static const char *const name_company_sql[] = {
+  "SELECT " LEAD_COLS ", NULL FROM leads l"
+  " WHERE l.rid IN (SELECT rid FROM leads WHERE name_key = ?1 AND _deleted = 0"
+  "                 ORDER BY rid DESC LIMIT 100)"
+  " AND l.company_key = ?3 AND " LEAD_LIVE " AND l.id IS NOT ?2" LOOKUP_LIMIT,
+  "SELECT " CONTACT_COLS ", NULL FROM clients k JOIN contacts c ON c.client_id = k.id"
+  " WHERE k.name_key = ?3 AND k._deleted = 0 AND k.kind = 'company'"
+  " AND c.name_key = ?1 AND " CONTACT_LIVE " AND c.id IS NOT ?2" LOOKUP_LIMIT,
+};
+
+/* ?1 the company key, ?2 the record to leave out. */
+static const char company_sql[] =
+  "SELECT " CLIENT_COLS ", NULL FROM clients k"
+  " WHERE k.name_key = ?1 AND k._deleted = 0 AND k.kind = 'company'"
+  " AND k.merged_into IS NULL AND k.id IS NOT ?2" LOOKUP_LIMIT;
+
+/* ?1 the INN, ?2 the record to leave out. */
+static const char inn_sql[] =
+  "SELECT " CLIENT_COLS ", NULL FROM clients k"
+  " WHERE k.inn = ?1 AND " CLIENT_LIVE " AND k.id IS NOT ?2" LOOKUP_LIMIT;
+
+#define MAX_GROUP 50
+
+static void
+info_clear (Info *info)
+{
+  g_clear_pointer (&info->id, g_free);
+  g_clear_pointer (&info->display_name, g_free);
+  g_clear_pointer (&info->name_key, g_free);
+  g_clear_pointer (&info->company_key, g_free);
+  g_clear_pointer (&info->inn, g_free);
+}
+
+static void
+info_free (Info *info)
+{
+  if (info == NULL)
+    return;
+  info_clear (info);
+  g_free (info);
+}
+
+static void
+candidate_free (Candidate *cand)
+{
+  info_clear (&cand->info);
+  g_free (cand->phone);
+  g_free (cand->email);
+  g_free (cand);
+}
+
+static void
+pair_free (Pair *pair)
+{
+  g_free (pair->phone);
+  g_free (pair->email);
+  g_free (pair);
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  return dup_nonempty ((const char *) sqlite3_column_text (stmt, col));
+}
+
+static const char *
+static_entity (const char *entity_type)
+{
+  if (g_strcmp0 (entity_type, "lead") == 0)
+    return "lead";
+  if (g_strcmp0 (entity_type, "contact") == 0)
+    return "contact";
+  if (g_strcmp0 (entity_type, "client") == 0)
+    return "client";
+  return NULL;
+}
+
+/* INNs compare by their digits: "7707 083893" is "7707083893". */
+static char *
+inn_key (const char *inn)
+{
+  GString *digits;
+
+  if (inn == NULL)
+    return NULL;
+  digits = g_string_new (NULL);
+  for (const char *p = inn; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  if (digits->len == 0)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  return g_string_free (digits, FALSE);
+}
+
+/* Reads the lookup columns starting at column @at. */
+static void
+info_fill_at (Info         *info,
+              sqlite3_stmt *stmt,
+              int           at)
+{
+  info->entity_type = static_entity ((const char *) sqlite3_column_text (stmt, at + 0));
+  info->id = g_strdup ((const char *) sqlite3_column_text (stmt, at + 1));
+  info->display_name = column_dup (stmt, at + 2);
+  info->created_ms = sqlite3_column_int64 (stmt, at + 3);
+  info->name_key = column_dup (stmt, at + 4);
+  info->company_key = column_dup (stmt, at + 5);
+  info->inn = inn_key ((const char *) sqlite3_column_text (stmt, at + 6));
+  info->rid = sqlite3_column_int64 (stmt, at + 7);
+  info->company_client = g_strcmp0 (info->entity_type, "client") == 0 &&
+                         info->company_key != NULL;
+}
+
+static void
+info_fill (Info         *info,
+           sqlite3_stmt *stmt)
+{
+  info_fill_at (info, stmt, 0);
+}
+
+static guint
+count_words (const char *key)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = key; p != NULL && *p != '\0'; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+static guint
+reason_score (CrmDedupeReason reason)
+{
+  switch (reason)
+    {
+    case CRM_DEDUPE_INN:
+      return 95;
+    case CRM_DEDUPE_PHONE:
+    case CRM_DEDUPE_EMAIL:
+      return 90;
+    case CRM_DEDUPE_NAME_COMPANY:
+      return 80;
+    case CRM_DEDUPE_NAME:
+      return 50;
+    case CRM_DEDUPE_COMPANY:
+      return 40;
+    default:
+      return 0;
+    }
+}
+
+/* The surest reason counts, each further one adds a little. */
+static guint
+score_reasons (CrmDedupeReason reasons)
+{
+  guint best = 0;
+  guint n = 0;
+
+  for (guint bit = 1; bit <= CRM_DEDUPE_INN; bit <<= 1)
+    {
+      if ((reasons & bit) == 0)
+        continue;
+      best = MAX (best, reason_score (bit));
+      n++;
+    }
+  if (n == 0)
+    return 0;
+  return MIN (100, best + 5 * (n - 1));
+}
+
+/* Everything two records share, given what the lookups found. @a may be
+ * the probe. */
+static CrmDedupeReason
+compare_infos (const Info      *a,
+               const Info      *b,
+               CrmDedupeReason  found)
+{
+  CrmDedupeReason reasons = found & (CRM_DEDUPE_PHONE | CRM_DEDUPE_EMAIL);
+  gboolean strong;
+
+  if (a->inn != NULL && b->inn != NULL && strcmp (a->inn, b->inn) == 0)
+    reasons |= CRM_DEDUPE_INN;
+  if (a->company_key != NULL && b->company_key != NULL &&
+      strcmp (a->company_key, b->company_key) == 0 &&
+      (a->company_client || b->company_client))
+    reasons |= CRM_DEDUPE_COMPANY;
+
+  strong = (reasons & (CRM_DEDUPE_PHONE | CRM_DEDUPE_EMAIL | CRM_DEDUPE_INN)) != 0;
+  if (a->name_key != NULL && b->name_key != NULL && strcmp (a->name_key, b->name_key) == 0 &&
+      (strong || count_words (a->name_key) >= 2))
+    {
+      /* A lone first name only backs up a stronger match. */
+      if (a->company_key != NULL && b->company_key != NULL &&
+          strcmp (a->company_key, b->company_key) == 0)
+        reasons |= CRM_DEDUPE_NAME_COMPANY;
+      else
+        reasons |= CRM_DEDUPE_NAME;
+    }
+  /* The same company is part of "same name and company", not a reason of
+   * its own. */
+  if (reasons & CRM_DEDUPE_NAME_COMPANY)
+    reasons &= ~CRM_DEDUPE_COMPANY;
+  return reasons;
+}
+
+static char *
+build_detail (CrmDedupeReason  reasons,
+              const char      *phone,
+              const char      *email,
+              const char      *inn)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (reasons & CRM_DEDUPE_PHONE)
+    {
+      g_autofree char *formatted = phone != NULL ? crm_phone_format (phone) : NULL;
+
+      /* Translators: why two records look the same; %s is a phone number */
+      g_ptr_array_add (parts, g_strdup_printf (_("Same phone %s"),
+                                               formatted != NULL ? formatted :
+                                               phone != NULL ? phone : ""));
+    }
+  if (reasons & CRM_DEDUPE_EMAIL)
+    /* Translators: %s is an e-mail address */
+    g_ptr_array_add (parts, g_strdup_printf (_("Same e-mail %s"), email != NULL ? email : ""));
+  if (reasons & CRM_DEDUPE_INN)
+    /* Translators: INN is the Russian taxpayer number (ИНН); %s is one */
+    g_ptr_array_add (parts, g_strdup_printf (_("Same INN %s"), inn != NULL ? inn : ""));
+  if (reasons & CRM_DEDUPE_NAME_COMPANY)
+    g_ptr_array_add (parts, g_strdup (_("Same name and company")));
+  else if (reasons & CRM_DEDUPE_NAME)
+    g_ptr_array_add (parts, g_strdup (_("Same name")));
+  if (reasons & CRM_DEDUPE_COMPANY)
+    g_ptr_array_add (parts, g_strdup (_("Same company")));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+static void
+bind_key (sqlite3_stmt *stmt,
+          int           pos,
+          const char   *text)
+{
+  if (pos > sqlite3_bind_parameter_count (stmt))
+    return;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, pos, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, pos);
+}
+
+/* Runs one lookup and adds what it returns to @cands (id → Candidate).
+ * @n_rows, when given, gets the number of rows it returned. */
+static gboolean
+lookup_rows (CrmStore         *store,
+             const char       *sql,
+             const char       *key,
+             const char       *exclude_id,
+             const char       *company_key,
+             CrmDedupeReason   found,
+             GHashTable       *cands,
+             guint            *n_rows,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = crm_store_stmt (store, sql, error);
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_key (stmt, 1, key);
+  bind_key (stmt, 2, exclude_id);
+  bind_key (stmt, 3, company_key);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 1);
+      Candidate *cand = g_hash_table_lookup (cands, id);
+
+      n++;
+      if (cand == NULL)
+        {
+          cand = g_new0 (Candidate, 1);
+          info_fill (&cand->info, stmt);
+          if (cand->info.entity_type == NULL)
+            {
+              candidate_free (cand);
+              continue;
+            }
+          g_hash_table_insert (cands, cand->info.id, cand);
+        }
+      cand->found |= found;
+      if (found == CRM_DEDUPE_PHONE && cand->phone == NULL)
+        cand->phone = column_dup (stmt, 8);
+      else if (found == CRM_DEDUPE_EMAIL && cand->email == NULL)
+        cand->email = column_dup (stmt, 8);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (store), "dedupe");
+      return FALSE;
+    }
+  if (n_rows != NULL)
+    *n_rows = n;
+  return TRUE;
+}
+
+static gboolean
+lookup (CrmStore         *store,
+        const char       *sql,
+        const char       *key,
+        const char       *exclude_id,
+        const char       *company_key,
+        CrmDedupeReason   found,
+        GHashTable       *cands,
+        GError          **error)
+{
+  return lookup_rows (store, sql, key, exclude_id, company_key, found, cands, NULL, error);
+}
+
+/* Surest first, then newest. */
+static int
+compare_infos_newest (const Info *a,
+                      const Info *b)
+{
+  if (a->created_ms != b->created_ms)
+    return a->created_ms > b->created_ms ? -1 : 1;
+  /* Ids are UUIDv7: a later id is a newer record. */
+  return -g_strcmp0 (a->id, b->id);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = *(const Candidate *const *) a;
+  const Candidate *cb = *(const Candidate *const *) b;
+
+  if (ca->score != cb->score)
+    return ca->score > cb->score ? -1 : 1;
+  return compare_infos_newest (&ca->info, &cb->info);
+}
+
+typedef struct
+{
+  Info        self;       /* the probe as a record */
+  const char *exclude_id;
+  GPtrArray  *phones;     /* unique e164 */
+  GPtrArray  *emails;     /* unique e-mail keys */
+} Keys;
+
+static void
+keys_clear (Keys *keys)
+{
+  info_clear (&keys->self);
+  g_clear_pointer (&keys->phones, g_ptr_array_unref);
+  g_clear_pointer (&keys->emails, g_ptr_array_unref);
+}
+
+static void
+add_unique (GPtrArray *array,
+            char      *value)
+{
+  if (value == NULL || value[0] == '\0')
+    {
+      g_free (value);
+      return;
+    }
+  for (guint i = 0; i < array->len; i++)
+    if (strcmp (g_ptr_array_index (array, i), value) == 0)
+      {
+        g_free (value);
+        return;
+      }
+  g_ptr_array_add (array, value);
+}
+
+static GPtrArray *
+find_keys (CrmStore    *store,
+           Keys        *keys,
+           GError     **error)
+{
+  g_autoptr(GHashTable) cands = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) candidate_free);
+  g_autoptr(GPtrArray) sorted = NULL;
+  GPtrArray *result;
+  const char *exclude = keys->exclude_id;
+  const Info *self = &keys->self;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < keys->phones->len; i++)
+    for (guint t = 0; t < G_N_ELEMENTS (phone_sql); t++)
+      if (!lookup (store, phone_sql[t], g_ptr_array_index (keys->phones, i), exclude, NULL,
+                   CRM_DEDUPE_PHONE, cands, error))
+        return NULL;
+
+  for (guint i = 0; i < keys->emails->len; i++)
+    for (guint t = 0; t < G_N_ELEMENTS (email_sql); t++)
+      if (!lookup (store, email_sql[t], g_ptr_array_index (keys->emails, i), exclude, NULL,
+                   CRM_DEDUPE_EMAIL, cands, error))
+        return NULL;
+
+  if (self->inn != NULL &&
+      !lookup (store, inn_sql, self->inn, exclude, NULL, CRM_DEDUPE_INN, cands, error))
+    return NULL;
+
+  /* A lone first name is too weak to look up on its own. */
+  if (self->name_key != NULL && count_words (self->name_key) >= 2)
+    {
+      guint n_rows[G_N_ELEMENTS (name_sql)] = { 0 };
+
+      for (guint t = 0; t < G_N_ELEMENTS (name_sql); t++)
+        if (!lookup_rows (store, name_sql[t], self->name_key, exclude, NULL,
+                          CRM_DEDUPE_NAME, cands, &n_rows[t], error))
+          return NULL;
+      /* Namesakes at the same company that a full lookup may have left
+       * out; the contacts one is cheap (by client), always run it. */
+      G_STATIC_ASSERT (G_N_ELEMENTS (name_company_sql) == 2);
+      if (self->company_key != NULL &&
+          ((n_rows[0] >= LOOKUP_ROWS &&
+            !lookup (store, name_company_sql[0], self->name_key, exclude, self->company_key,
+                     CRM_DEDUPE_NAME_COMPANY, cands, error)) ||
+           !lookup (store, name_company_sql[1], self->name_key, exclude, self->company_key,
+                    CRM_DEDUPE_NAME_COMPANY, cands, error)))
+        return NULL;
+    }
+
+  if (self->company_key != NULL &&
+      !lookup (store, company_sql, self->company_key, exclude, NULL,
+               CRM_DEDUPE_COMPANY, cands, error))
+    return NULL;
+
+  sorted = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, cands);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Candidate *cand = value;
+
+      cand->reasons = compare_infos (self, &cand->info, cand->found);
+      if (cand->reasons == 0)
+        continue;
+      if (exclude != NULL && crm_dedupe_is_ignored (store, exclude, cand->info.id))
+        continue;
+      cand->score = score_reasons (cand->reasons);
+      g_ptr_array_add (sorted, cand);
+    }
+  g_ptr_array_sort (sorted, compare_candidates);
+
+  result = g_ptr_array_new_full (sorted->len, (GDestroyNotify) crm_duplicate_free);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Candidate *cand = g_ptr_array_index (sorted, i);
+      CrmDuplicate *dup = g_new0 (CrmDuplicate, 1);
+
+      dup->entity_type = g_strdup (cand->info.entity_type);
+      dup->id = g_strdup (cand->info.id);
+      dup->display_name = g_strdup (cand->info.display_name);
+      dup->reasons = cand->reasons;
+      dup->score = cand->score;
+      dup->detail = build_detail (cand->reasons, cand->phone, cand->email, cand->info.inn);
+      g_ptr_array_add (result, dup);
+    }
+  return result;
+}
+
+/**
+ * crm_duplicate_free:
+ * @dup: (nullable): a #CrmDuplicate
+ */
+void
+crm_duplicate_free (CrmDuplicate *dup)
+{
+  if (dup == NULL)
+    return;
+  g_free (dup->entity_type);
+  g_free (dup->id);
+  g_free (dup->display_name);
+  g_free (dup->detail);
+  g_free (dup);
+}
+
+/**
+ * crm_duplicate_pair_free:
+ * @pair: (nullable): a #CrmDuplicatePair
+ */
+void
+crm_duplicate_pair_free (CrmDuplicatePair *pair)
+{
+  if (pair == NULL)
+    return;
+  g_free (pair->a_type);
+  g_free (pair->a_id);
+  g_free (pair->a_name);
+  g_free (pair->b_type);
+  g_free (pair->b_id);
+  g_free (pair->b_name);
+  g_free (pair->detail);
+  g_free (pair);
+}
+
+/**
+ * crm_dedupe_reason_text:
+ * @reasons: what matched
+ *
+ * Returns: (transfer full): the reasons as translated words joined with
+ *   ", " ("Same phone, Same e-mail"), empty for none
+ */
+char *
+crm_dedupe_reason_text (CrmDedupeReason reasons)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (reasons & CRM_DEDUPE_PHONE)
+    g_ptr_array_add (parts, (gpointer) _("Same phone"));
+  if (reasons & CRM_DEDUPE_EMAIL)
+    g_ptr_array_add (parts, (gpointer) _("Same e-mail"));
+  if (reasons & CRM_DEDUPE_INN)
+    g_ptr_array_add (parts, (gpointer) _("Same INN"));
+  if (reasons & CRM_DEDUPE_NAME_COMPANY)
+    g_ptr_array_add (parts, (gpointer) _("Same name and company"));
+  if (reasons & CRM_DEDUPE_NAME)
+    g_ptr_array_add (parts, (gpointer) _("Same name"));
+  if (reasons & CRM_DEDUPE_COMPANY)
+    g_ptr_array_add (parts, (gpointer) _("Same company"));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/**
+ * crm_dedupe_find:
+ * @store: a #CrmStore
+ * @probe: what is known of a new or edited record
+ * @error: return location for a #GError
+ *
+ * Finds leads, contacts and clients that look like the probe: the same
+ * phone or e-mail, the same ФИО in any word order (alone only with at least
+ * two words), the same name and company, the same company (clients) or INN.
+ * Merged, deleted and ignored records are left out. Phones and e-mails that
+ * do not parse are skipped, never an error: this is a warning, not a
+ * validator.
+ *
+ * Returns: (transfer full) (element-type CrmDuplicate): the candidates,
+ *   surest first, then newest; %NULL only with @error set
+ */
+GPtrArray *
+crm_dedupe_find (CrmStore              *store,
+                 const CrmDedupeProbe  *probe,
+                 GError               **error)
+{
+  const char *region;
+  Keys keys = { 0 };
+  GPtrArray *result;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (probe != NULL, NULL);
+
+  region = crm_store_get_region (store);
+  keys.exclude_id = probe->exclude_id;
+  keys.phones = g_ptr_array_new_with_free_func (g_free);
+  keys.emails = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; probe->phones != NULL && probe->phones[i] != NULL; i++)
+    {
+      char *e164 = NULL;
+      g_autofree char *ext = NULL;
+
+      if (crm_text_is_blank (probe->phones[i]) ||
+          !crm_phone_normalize (probe->phones[i], region, &e164, &ext, NULL))
+        continue;
+      add_unique (keys.phones, e164);
+    }
+
+  for (guint i = 0; probe->emails != NULL && probe->emails[i] != NULL; i++)
+    {
+      g_autofree char *normalized = NULL;
+
+      if (crm_text_is_blank (probe->emails[i]) ||
+          !crm_email_normalize (probe->emails[i], &normalized, NULL) ||
+          normalized == NULL)
+        continue;
+      add_unique (keys.emails, crm_email_key (normalized));
+    }
+
+  keys.self.entity_type = static_entity (probe->entity_type);
+  if (!crm_text_is_blank (probe->full_name))
+    {
+      char *key = crm_text_name_key (probe->full_name);
+
+      keys.self.name_key = dup_nonempty (key);
+      g_free (key);
+    }
+  if (!crm_text_is_blank (probe->company))
+    {
+      char *key = crm_text_company_key (probe->company);
+
+      keys.self.company_key = dup_nonempty (key);
+      g_free (key);
+    }
+  keys.self.inn = inn_key (probe->inn);
+  keys.self.company_client = g_strcmp0 (keys.self.entity_type, "client") == 0 &&
+                             keys.self.name_key == NULL && keys.self.company_key != NULL;
+
+  result = find_keys (store, &keys, error);
+  keys_clear (&keys);
+  return result;
+}
+
+static gboolean
+collect_column (CrmStore    *store,
+                const char  *sql,
+                const char  *id,
+                GPtrArray   *into,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_stmt (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_unique (into, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (store), "dedupe");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+entity_index (const char *entity_type)
+{
+  if (g_strcmp0 (entity_type, "lead") == 0 || g_strcmp0 (entity_type, "leads") == 0)
+    return 0;
+  if (g_strcmp0 (entity_type, "contact") == 0 || g_strcmp0 (entity_type, "contacts") == 0)
+    return 1;
+  if (g_strcmp0 (entity_type, "client") == 0 || g_strcmp0 (entity_type, "clients") == 0)
+    return 2;
+  return -1;
+}
+
+/* One record by id, live or not, in the lookups' shape. */
+static const char *const any_info_sql[] = {
+  "SELECT " LEAD_COLS ", NULL FROM leads l WHERE l.id = ?1",
+  "SELECT " CONTACT_COLS ", NULL FROM contacts c LEFT JOIN clients k ON k.id = c.client_id"
+  " WHERE c.id = ?1",
+  "SELECT " CLIENT_COLS ", NULL FROM clients k WHERE k.id = ?1",
+};
+
+/**
+ * crm_dedupe_find_for:
+ * @store: a #CrmStore
+ * @entity_type: "lead", "contact" or "client"
+ * @id: a stored record
+ * @error: return location for a #GError
+ *
+ * Like crm_dedupe_find() for a record already in the base, with its stored
+ * phones, e-mails, name, company and INN; the record itself is left out.
+ *
+ * Returns: (transfer full) (element-type CrmDuplicate): the candidates, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+crm_dedupe_find_for (CrmStore    *store,
+                     const char  *entity_type,
+                     const char  *id,
+                     GError     **error)
+{
+  Keys keys = { 0 };
+  GPtrArray *result = NULL;
+  sqlite3_stmt *stmt;
+  int idx;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((idx = entity_index (entity_type)) < 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                   _("Duplicates can only be looked for among leads, contacts and clients"));
+      return NULL;
+    }
+
+  if (!(stmt = crm_store_stmt (store, any_info_sql[idx], error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    info_fill (&keys.self, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                     _("No record with id “%s”"), id);
+      else
+        crm_db_set_error (error, crm_store_get_db (store), "dedupe");
+      goto out;
+    }
+  keys.exclude_id = keys.self.id;
+  keys.phones = g_ptr_array_new_with_free_func (g_free);
+  keys.emails = g_ptr_array_new_with_free_func (g_free);
+  if (!collect_column (store,
+                       "SELECT e164 FROM phones WHERE entity_id = ?1 AND _deleted = 0"
+                       " AND e164 IS NOT NULL ORDER BY position",
+                       id, keys.phones, error) ||
+      !collect_column (store,
+                       "SELECT normalized FROM emails WHERE entity_id = ?1 AND _deleted = 0"
+                       " AND normalized IS NOT NULL ORDER BY position",
+                       id, keys.emails, error))
+    goto out;
+
+  result = find_keys (store, &keys, error);
+
+out:
+  keys_clear (&keys);
+  return result;
+}
+
+/* ---- Whole-base scan ---- */
+
+typedef struct
+{
+  CrmStore   *store;
+  GHashTable *infos;    /* id → Info of the live records seen */
+  GHashTable *pairs;    /* "a\x1fb" → Pair */
+  GHashTable *ignored;  /* "a\x1fb" set */
+} Scan;
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return strcmp (a, b) < 0 ? g_strconcat (a, "\x1f", b, NULL)
+                           : g_strconcat (b, "\x1f", a, NULL);
+}
+
+static void
+scan_add_pair (Scan            *scan,
+               Info            *a,
+               Info            *b,
+               CrmDedupeReason  found,
+               const char      *value)
+{
+  g_autofree char *key = NULL;
+  Pair *pair;
+
+  if (strcmp (a->id, b->id) == 0)
+    return;
+  key = pair_key (a->id, b->id);
+  if (g_hash_table_contains (scan->ignored, key))
+    return;
+
+  pair = g_hash_table_lookup (scan->pairs, key);
+  if (pair == NULL)
+    {
+      pair = g_new0 (Pair, 1);
+      pair->a = strcmp (a->id, b->id) < 0 ? a : b;
+      pair->b = pair->a == a ? b : a;
+      g_hash_table_insert (scan->pairs, g_steal_pointer (&key), pair);
+    }
+  pair->found |= found;
+  if (found == CRM_DEDUPE_PHONE && pair->phone == NULL)
+    pair->phone = g_strdup (value);
+  else if (found == CRM_DEDUPE_EMAIL && pair->email == NULL)
+    pair->email = g_strdup (value);
+}
+
+/* Pairs the members of one group; a group bigger than MAX_GROUP is a
+ * shared office number or a switchboard, not one person written down
+ * MAX_GROUP times, so only its first members are paired. */
+static void
+scan_flush_group (Scan            *scan,
+                  GPtrArray       *members,
+                  CrmDedupeReason  found,
+                  const char      *value)
+{
+  guint n = MIN (members->len, MAX_GROUP);
+
+  for (guint x = 0; x < n; x++)
+    for (guint y = x + 1; y < n; y++)
+      scan_add_pair (scan, g_ptr_array_index (members, x),
+                     g_ptr_array_index (members, y), found, value);
+  g_ptr_array_set_size (members, 0);
+}
+
+/* Runs a grouping query returning the group key, the value to show and
+ * the lookup columns of each live member, ordered by the group key, and
+ * pairs the members of each group. */
+static gboolean
+scan_groups (Scan             *scan,
+             const char       *sql,
+             CrmDedupeReason   found,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autofree char *group = NULL;
+  g_autofree char *shown = NULL;
+  int rc;
+
+  /* Runs once per scan: not worth a place in the statement cache. */
+  if (!(stmt = crm_db_prepare (crm_store_get_db (scan->store), sql, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *id = (const char *) sqlite3_column_text (stmt, 3);
+      Info *info;
+
+      if (key == NULL || id == NULL)
+        continue;
+      if (group == NULL || strcmp (group, key) != 0)
+        {
+          scan_flush_group (scan, members, found, shown);
+          g_free (group);
+          group = g_strdup (key);
+          g_free (shown);
+          shown = column_dup (stmt, 1);
+        }
+
+      info = g_hash_table_lookup (scan->infos, id);
+      if (info == NULL)
+        {
+          info = g_new0 (Info, 1);
+          info_fill_at (info, stmt, 2);
+          if (info->entity_type == NULL)
+            {
+              info_free (info);
+              continue;
+            }
+          g_hash_table_insert (scan->infos, info->id, info);
+        }
+      /* One record with the same phone twice is not a pair. */
+      if (members->len > 0 && g_ptr_array_index (members, members->len - 1) == info)
+        continue;
+      g_ptr_array_add (members, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (scan->store), "dedupe scan");
+      return FALSE;
+    }
+  scan_flush_group (scan, members, found, shown);
+  return TRUE;
+}
+
+/* Each returns: group key, shown value, the lookup columns (the id is
+ * column 4), only live records, ordered by group then id. */
+static const char scan_phones_sql[] =
+  "WITH d (k) AS (SELECT e164 FROM phones WHERE _deleted = 0 AND e164 IS NOT NULL"
+  "               GROUP BY e164 HAVING count(*) > 1)"
+  " SELECT p.e164, p.e164, " LEAD_COLS " FROM d JOIN phones p ON p.e164 = d.k AND p._deleted = 0"
+  "  JOIN leads l ON l.id = p.entity_id WHERE p.entity_type = 'lead' AND " LEAD_LIVE
+  " UNION ALL"
+  " SELECT p.e164, p.e164, " CONTACT_COLS " FROM d JOIN phones p ON p.e164 = d.k AND p._deleted = 0"
+  "  JOIN contacts c ON c.id = p.entity_id LEFT JOIN clients k ON k.id = c.client_id"
+  "  WHERE p.entity_type = 'contact' AND " CONTACT_LIVE
+  " UNION ALL"
+  " SELECT p.e164, p.e164, " CLIENT_COLS " FROM d JOIN phones p ON p.e164 = d.k AND p._deleted = 0"
+  "  JOIN clients k ON k.id = p.entity_id WHERE p.entity_type = 'client' AND " CLIENT_LIVE
+  " ORDER BY 1, 4";
+
+static const char scan_emails_sql[] =
+  "WITH d (k) AS (SELECT normalized FROM emails WHERE _deleted = 0 AND normalized IS NOT NULL"
+  "               GROUP BY normalized HAVING count(*) > 1)"
+  " SELECT e.normalized, e.raw, " LEAD_COLS " FROM d JOIN emails e ON e.normalized = d.k AND e._deleted = 0"
+  "  JOIN leads l ON l.id = e.entity_id WHERE e.entity_type = 'lead' AND " LEAD_LIVE
+  " UNION ALL"
+  " SELECT e.normalized, e.raw, " CONTACT_COLS " FROM d JOIN emails e ON e.normalized = d.k AND e._deleted = 0"
+  "  JOIN contacts c ON c.id = e.entity_id LEFT JOIN clients k ON k.id = c.client_id"
+  "  WHERE e.entity_type = 'contact' AND " CONTACT_LIVE
+  " UNION ALL"
+  " SELECT e.normalized, e.raw, " CLIENT_COLS " FROM d JOIN emails e ON e.normalized = d.k AND e._deleted = 0"
+  "  JOIN clients k ON k.id = e.entity_id WHERE e.entity_type = 'client' AND " CLIENT_LIVE
+  " ORDER BY 1, 4";
+
+/* Namesakes of two words or more (the key's words are joined with
+ * spaces). A name shared by more than MAX_GROUP records is a common name,
+ * not one person: those are only paired at the same company, below. The
+ * counts come from the name_key indexes alone; a merged record is deleted
+ * too, and the members are checked again when read. */
+static const char scan_names_sql[] =
+  "WITH n (k, c) AS ("
+  "  SELECT name_key, count(*) FROM leads"
+  "   WHERE _deleted = 0 AND instr(name_key, ' ') > 0 GROUP BY name_key"
+  "  UNION ALL"
+  "  SELECT name_key, count(*) FROM contacts"
+  "   WHERE _deleted = 0 AND instr(name_key, ' ') > 0 GROUP BY name_key"
+  "  UNION ALL"
+  "  SELECT name_key, count(*) FROM clients"
+  "   WHERE _deleted = 0 AND kind = 'person' AND instr(name_key, ' ') > 0 GROUP BY name_key),"
+  " d (k) AS (SELECT k FROM n GROUP BY k HAVING sum(c) BETWEEN 2 AND " G_STRINGIFY (MAX_GROUP) ")"
+  " SELECT l.name_key, NULL, " LEAD_COLS " FROM d JOIN leads l ON l.name_key = d.k AND l._deleted = 0"
+  "  WHERE l.merged_into IS NULL"
+  " UNION ALL"
+  " SELECT c.name_key, NULL, " CONTACT_COLS " FROM d JOIN contacts c ON c.name_key = d.k AND c._deleted = 0"
+  "  LEFT JOIN clients k ON k.id = c.client_id WHERE c.merged_into IS NULL"
+  " UNION ALL"
+  " SELECT k.name_key, NULL, " CLIENT_COLS " FROM d JOIN clients k ON k.name_key = d.k AND k._deleted = 0"
+  "  WHERE k.kind = 'person' AND k.merged_into IS NULL"
+  " ORDER BY 1, 4";
+
+/* The same name of two words or more at the same company: lead's company,
+ * contact's client. leads.company_key has no index: the groups are read
+ * back in one pass over the table (CROSS JOIN keeps leads outside) rather
+ * than through every namesake of each group. */
+static const char scan_name_companies_sql[] =
+  "WITH n (nk, ck) AS ("
+  "  SELECT name_key, company_key FROM leads WHERE _deleted = 0 AND merged_into IS NULL"
+  "   AND instr(name_key, ' ') > 0 AND company_key != ''"
+  "  UNION ALL"
+  "  SELECT c.name_key, k.name_key FROM contacts c JOIN clients k ON k.id = c.client_id"
+  "   WHERE c._deleted = 0 AND c.merged_into IS NULL AND instr(c.name_key, ' ') > 0"
+  "   AND k.kind = 'company' AND k.name_key != ''),"
+  " d (nk, ck) AS (SELECT nk, ck FROM n GROUP BY nk, ck HAVING count(*) > 1)"
+  " SELECT d.nk || x'1f' || d.ck, NULL, " LEAD_COLS " FROM leads l"
+  "  CROSS JOIN d ON d.nk = l.name_key AND d.ck = l.company_key"
+  "  WHERE " LEAD_LIVE
+  " UNION ALL"
+  " SELECT d.nk || x'1f' || d.ck, NULL, " CONTACT_COLS " FROM contacts c"
+  "  JOIN clients k ON k.id = c.client_id"
+  "  CROSS JOIN d ON d.nk = c.name_key AND d.ck = k.name_key"
+  "  WHERE " CONTACT_LIVE " AND k.kind = 'company'"
+  " ORDER BY 1, 4";
+
+static const char scan_inn_sql[] =
+  "SELECT k.inn, k.inn, " CLIENT_COLS " FROM clients k"
+  " WHERE " CLIENT_LIVE " AND k.inn IN"
+  "  (SELECT inn FROM clients WHERE _deleted = 0 AND merged_into IS NULL"
+  "   AND inn IS NOT NULL AND inn != '' GROUP BY inn HAVING count(*) > 1)"
+  " ORDER BY 1, 4";
+
+static const char scan_companies_sql[] =
+  "SELECT k.name_key, NULL, " CLIENT_COLS " FROM clients k"
+  " WHERE " CLIENT_LIVE " AND k.kind = 'company' AND k.name_key IN"
+  "  (SELECT name_key FROM clients WHERE _deleted = 0 AND merged_into IS NULL"
+  "   AND kind = 'company' AND name_key IS NOT NULL AND name_key != ''"
+  "   GROUP BY name_key HAVING count(*) > 1)"
+  " ORDER BY 1, 4";
+
+static gboolean
+load_ignored (Scan     *scan,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = crm_db_prepare (crm_store_get_db (scan->store),
+                               "SELECT a_id, b_id FROM dedupe_ignore WHERE _deleted = 0",
+                               error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (scan->ignored,
+                      pair_key ((const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (scan->store), "dedupe scan");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const Info *
+pair_newest (const Pair *pair)
+{
+  return compare_infos_newest (pair->a, pair->b) <= 0 ? pair->a : pair->b;
+}
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const Pair *pa = *(const Pair *const *) a;
+  const Pair *pb = *(const Pair *const *) b;
+  int cmp;
+
+  if (pa->score != pb->score)
+    return pa->score > pb->score ? -1 : 1;
+  /* Then the pair with the newest record first. */
+  if ((cmp = compare_infos_newest (pair_newest (pa), pair_newest (pb))) != 0)
+    return cmp;
+  if ((cmp = strcmp (pa->a->id, pb->a->id)) != 0)
+    return cmp;
+  return strcmp (pa->b->id, pb->b->id);
+}
+
+/**
+ * crm_dedupe_scan:
+ * @store: a #CrmStore
+ * @limit: the most pairs to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Looks through the whole base for records that share a phone, an e-mail,
+ * a ФИО of two words or more, an INN or a company name, for `voronka-cli
+ * dedupe`. Every pair comes once (a_id < b_id) with all it shares; pairs a
+ * person said are not duplicates are left out. Reads every live record: run
+ * it off the UI thread.
+ *
+ * Returns: (transfer full) (element-type CrmDuplicatePair): the pairs,
+ *   surest first, or %NULL with @error set
+ */
+GPtrArray *
+crm_dedupe_scan (CrmStore  *store,
+                 guint      limit,
+                 GError   **error)
+{
+  g_autoptr(GHashTable) infos = NULL;
+  g_autoptr(GHashTable) pairs = NULL;
+  g_autoptr(GHashTable) ignored = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  Scan scan;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) info_free);
+  pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pair_free);
+  ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.store = store;
+  scan.infos = infos;
+  scan.pairs = pairs;
+  scan.ignored = ignored;
+
+  if (!load_ignored (&scan, error) ||
+      !scan_groups (&scan, scan_phones_sql, CRM_DEDUPE_PHONE, error) ||
+      !scan_groups (&scan, scan_emails_sql, CRM_DEDUPE_EMAIL, error) ||
+      !scan_groups (&scan, scan_inn_sql, CRM_DEDUPE_INN, error) ||
+      !scan_groups (&scan, scan_names_sql, CRM_DEDUPE_NAME, error) ||
+      !scan_groups (&scan, scan_name_companies_sql, CRM_DEDUPE_NAME_COMPANY, error) ||
+      !scan_groups (&scan, scan_companies_sql, CRM_DEDUPE_COMPANY, error))
+    return NULL;
+
+  sorted = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Pair *pair = value;
+
+      pair->reasons = compare_infos (pair->a, pair->b, pair->found);
+      /* The name and company groups establish nothing by themselves:
+       * compare_infos () decides whether they really match. */
+      if (pair->reasons == 0)
+        continue;
+      pair->score = score_reasons (pair->reasons);
+      g_ptr_array_add (sorted, pair);
+    }
+  g_ptr_array_sort (sorted, compare_pairs);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_duplicate_pair_free);
+  for (guint i = 0; i < sorted->len && (limit == 0 || i < limit); i++)
+    {
+      Pair *pair = g_ptr_array_index (sorted, i);
+      CrmDuplicatePair *out = g_new0 (CrmDuplicatePair, 1);
+
+      out->a_type = g_strdup (pair->a->entity_type);
+      out->a_id = g_strdup (pair->a->id);
+      out->a_name = g_strdup (pair->a->display_name);
+      out->b_type = g_strdup (pair->b->entity_type);
+      out->b_id = g_strdup (pair->b->id);
+      out->b_name = g_strdup (pair->b->display_name);
+      out->reasons = pair->reasons;
+      out->score = pair->score;
+      out->detail = build_detail (pair->reasons, pair->phone, pair->email, pair->a->inn);
+      g_ptr_array_add (result, out);
+    }
+  return g_steal_pointer (&result);
+}
+
+/* ---- Pairs people said are different ---- */
+
+static void
+order_pair (const char  *a_id,
+            const char  *b_id,
+            const char **lo,
+            const char **hi)
+{
+  if (strcmp (a_id, b_id) <= 0)
+    {
+      *lo = a_id;
+      *hi = b_id;
+    }
+  else
+    {
+      *lo = b_id;
+      *hi = a_id;
+    }
+}
+
+/**
+ * crm_dedupe_ignore:
+ * @store: a #CrmStore
+ * @a_id: a record
+ * @b_id: another record, in either order
+ * @error: return location for a #GError
+ *
+ * Remembers that two records are different people (or companies), so
+ * neither crm_dedupe_find() nor crm_dedupe_scan() offers the pair again.
+ * Written through the store's write path, so it syncs. Remembering a pair
+ * twice is not an error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_dedupe_ignore (CrmStore    *store,
+                   const char  *a_id,
+                   const char  *b_id,
+                   GError     **error)
+{
+  g_autoptr(CrmChange) change = NULL;
+  g_autofree char *existing = NULL;
+  const char *lo;
+  const char *hi;
+  sqlite3_stmt *stmt;
+  gint64 deleted = 0;
+  int rc;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (a_id != NULL && b_id != NULL, FALSE);
+
+  if (strcmp (a_id, b_id) == 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
+                   _("A record cannot be marked as different from itself"));
+      return FALSE;
+    }
+  order_pair (a_id, b_id, &lo, &hi);
+
+  if (!(stmt = crm_store_stmt (store,
+                               "SELECT id, _deleted FROM dedupe_ignore WHERE a_id = ?1 AND b_id = ?2",
+                               error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      deleted = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (store), "dedupe ignore");
+      return FALSE;
+    }
+
+  if (existing != NULL)
+    return deleted == 0 || crm_store_restore (store, "dedupe_ignore", existing, error);
+
+  change = crm_change_new_create ("dedupe_ignore");
+  crm_change_set_text (change, "a_id", lo);
+  crm_change_set_text (change, "b_id", hi);
+  crm_change_set_text (change, "user_id", crm_store_get_user_id (store));
+  return crm_store_apply (store, change, error);
+}
+
+/**
+ * crm_dedupe_is_ignored:
+ * @store: a #CrmStore
+ * @a_id: a record
+ * @b_id: another record, in either order
+ *
+ * Returns: %TRUE if a person said these two are different
+ */
+gboolean
+crm_dedupe_is_ignored (CrmStore   *store,
+                       const char *a_id,
+                       const char *b_id)
+{
+  const char *lo;
+  const char *hi;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+
+  if (a_id == NULL || b_id == NULL)
+    return FALSE;
+  order_pair (a_id, b_id, &lo, &hi);
+
+  stmt = crm_store_stmt (store,
+                         "SELECT 1 FROM dedupe_ignore WHERE a_id = ?1 AND b_id = ?2 AND _deleted = 0",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lo, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hi, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
