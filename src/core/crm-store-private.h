@@ -12,5 +12,14 @@ void        crm_store_set_region_cached (CrmStore   *self,
                                          const char *region);
 guint       crm_store_get_depth         (CrmStore   *self);
 gboolean    crm_store_get_defer_index   (CrmStore   *self);
+gboolean    crm_store_get_bulk          (CrmStore   *self);
+const char *crm_store_get_history_batch (CrmStore   *self);
+void        crm_store_bind_text         (sqlite3_stmt *stmt,
+                                         int           pos,
+                                         const char   *text);
+gboolean    crm_store_step_done         (CrmStore     *self,
+                                         sqlite3_stmt *stmt,
+                                         const char   *what,
+                                         GError      **error);
 
 G_END_DECLS
