@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "crm-import.h"
+#include "crm-import-private.h"
 #include "crm-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -37,68 +38,12 @@
 
 #define MAX_LISTED 1000
 #define DUPLICATE_SCORE 80
-#define PROGRESS_EVERY 1000
 #define REINDEX_ROWS_MAX 2000
 
-typedef struct
-{
-  char *raw;
-  char *label;
-} Value;
 
-typedef struct
-{
-  guint      line;
-  char      *values[CRM_N_FIELDS];
-  GPtrArray *phones;  /* Value */
-  GPtrArray *emails;  /* Value */
-} Row;
 
-typedef struct
-{
-  CrmStore               *store;
-  const CrmImportOptions *options;
-  CrmImportReport        *report;
-  const char             *table;
-  char                   *import_id;
-  char                   *default_channel;
-  char                   *pipeline_id;
-  char                   *stage_id;
-  GHashTable             *channels;  /* folded name → id */
-  GHashTable             *stages;    /* folded name → id */
-  GHashTable             *users;     /* folded name → id */
-  GHashTable             *clients;   /* company key → id */
-  GArray                 *created;   /* rids, while few enough to index one by one */
-} Import;
 
-static void
-value_free (gpointer data)
-{
-  Value *v = data;
 
-  g_free (v->raw);
-  g_free (v->label);
-  g_free (v);
-}
-
-static void
-row_init (Row   *row,
-          guint  line)
-{
-  memset (row, 0, sizeof *row);
-  row->line = line;
-  row->phones = g_ptr_array_new_with_free_func (value_free);
-  row->emails = g_ptr_array_new_with_free_func (value_free);
-}
-
-static void
-row_clear (Row *row)
-{
-  for (guint i = 0; i < CRM_N_FIELDS; i++)
-    g_clear_pointer (&row->values[i], g_free);
-  g_clear_pointer (&row->phones, g_ptr_array_unref);
-  g_clear_pointer (&row->emails, g_ptr_array_unref);
-}
 
 static void
 problem_free (gpointer data)
@@ -175,8 +120,8 @@ crm_import_policy_from_string (const char      *text,
   return TRUE;
 }
 
-static void
-add_problem (Import     *imp,
+void
+crm_import_add_problem (Import     *imp,
              guint       line,
              const char *message)
 {
@@ -191,233 +136,16 @@ add_problem (Import     *imp,
   g_ptr_array_add (imp->report->problems, p);
 }
 
-/* ---- Turning cells into values ---- */
 
-static void
-append_value (char       **slot,
-              const char  *text,
-              const char  *separator)
-{
-  if (*slot == NULL)
-    *slot = g_strdup (text);
-  else
-    {
-      char *joined = g_strconcat (*slot, separator, text, NULL);
-      g_free (*slot);
-      *slot = joined;
-    }
-}
 
 /* One cell may hold several phones or e-mails: "8 912 …, 8 495 …". */
-static void
-add_multi (GPtrArray  *list,
-           const char *cell,
-           const char *label,
-           gboolean    is_phone)
-{
-  g_auto(GStrv) parts = g_regex_split_simple (is_phone ? "[,;\\n]+" : "[,;\\s]+", cell, 0, 0);
-  guint added = 0;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *t = g_strstrip (g_strdup (parts[i]));
-      Value *v;
 
-      if (*t == '\0')
-        continue;
-      /* "…-67, доб. 12": an extension after a comma belongs to the number
-       * before it. */
-      if (is_phone && added > 0 && g_unichar_isalpha (g_utf8_get_char (t)))
-        {
-          Value *prev = g_ptr_array_index (list, list->len - 1);
-          char *joined = g_strconcat (prev->raw, " ", t, NULL);
-
-          g_free (prev->raw);
-          prev->raw = joined;
-          continue;
-        }
-      added++;
-      v = g_new0 (Value, 1);
-      v->raw = g_steal_pointer (&t);
-      v->label = g_strdup (label);
-      g_ptr_array_add (list, v);
-    }
-}
-
-static void
-row_set (Row        *row,
-         CrmField    field,
-         const char *cell)
-{
-  g_autofree char *text = g_strstrip (g_strdup (cell));
-
-  if (*text == '\0' || field == CRM_FIELD_NONE || field >= CRM_N_FIELDS)
-    return;
-
-  switch (field)
-    {
-    case CRM_FIELD_PHONE:
-      add_multi (row->phones, text, NULL, TRUE);
-      break;
-    case CRM_FIELD_PHONE_WORK:
-      add_multi (row->phones, text, "work", TRUE);
-      break;
-    case CRM_FIELD_PHONE_MOBILE:
-      add_multi (row->phones, text, "mobile", TRUE);
-      break;
-    case CRM_FIELD_PHONE_HOME:
-      add_multi (row->phones, text, "home", TRUE);
-      break;
-    case CRM_FIELD_EMAIL:
-      add_multi (row->emails, text, NULL, FALSE);
-      break;
-    case CRM_FIELD_NOTE:
-    case CRM_FIELD_REQUEST:
-      append_value (&row->values[field], text, "\n");
-      break;
-    default:
-      append_value (&row->values[field], text, " ");
-      break;
-    }
-}
-
-static void
-row_from_vcard (Row      *row,
-                CrmVcard *card)
-{
-  if (card->fn != NULL && *card->fn != '\0')
-    row_set (row, CRM_FIELD_FIO, card->fn);
-  else
-    {
-      row_set (row, CRM_FIELD_LAST_NAME, card->last ? card->last : "");
-      row_set (row, CRM_FIELD_FIRST_NAME, card->first ? card->first : "");
-      row_set (row, CRM_FIELD_MIDDLE_NAME, card->middle ? card->middle : "");
-    }
-  row_set (row, CRM_FIELD_COMPANY, card->org ? card->org : "");
-  row_set (row, CRM_FIELD_JOB_TITLE, card->title ? card->title : "");
-  row_set (row, CRM_FIELD_NOTE, card->note ? card->note : "");
-  row_set (row, CRM_FIELD_WEBSITE, card->url ? card->url : "");
-  row_set (row, CRM_FIELD_ADDRESS, card->adr ? card->adr : "");
-
-  for (guint i = 0; card->phones != NULL && i < card->phones->len; i++)
-    {
-      CrmVcardValue *v = g_ptr_array_index (card->phones, i);
-      const char *label = NULL;
-
-      if (v->type != NULL)
-        {
-          if (strstr (v->type, "cell") != NULL)
-            label = "mobile";
-          else if (strstr (v->type, "work") != NULL)
-            label = "work";
-          else if (strstr (v->type, "home") != NULL)
-            label = "home";
-          else if (strstr (v->type, "fax") != NULL)
-            label = "fax";
-        }
-      add_multi (row->phones, v->value ? v->value : "", label, TRUE);
-    }
-  for (guint i = 0; card->emails != NULL && i < card->emails->len; i++)
-    {
-      CrmVcardValue *v = g_ptr_array_index (card->emails, i);
-      add_multi (row->emails, v->value ? v->value : "",
-                 v->type && strstr (v->type, "work") ? "work" :
-                 v->type && strstr (v->type, "home") ? "home" : NULL,
-                 FALSE);
-    }
-}
 
 /* "1 500 000,50 ₽", "1500000.5", "15 000 руб." → minor units. */
-static gboolean
-parse_money (const char *text,
-             gint64     *minor)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gboolean seen_sep = FALSE;
-  guint decimals = 0;
-  gint64 value;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c) && c < 128)
-        {
-          if (seen_sep)
-            {
-              if (decimals >= 2)
-                continue;
-              decimals++;
-            }
-          g_string_append_c (digits, (char) c);
-        }
-      else if ((c == ',' || c == '.') && !seen_sep)
-        seen_sep = TRUE;
-      else if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x20BD ||
-               c == '\'' || c == '$' || c == 0x20AC)
-        continue;
-      else if (g_unichar_isalpha (c) || c == '.')
-        continue; /* "руб.", "RUB", "р." */
-      else
-        return FALSE;
-    }
-  if (digits->len == 0 || digits->len > 16)
-    return FALSE;
-  value = g_ascii_strtoll (digits->str, NULL, 10);
-  for (; decimals < 2; decimals++)
-    value *= 10;
-  *minor = value;
-  return TRUE;
-}
 
 /* "2024-03-01", "2024-03-01T10:30:00Z", "01.03.2024", "01.03.2024 10:30". */
-static gboolean
-parse_date (CrmStore   *store,
-            const char *text,
-            gint64     *ms)
-{
-  int d, m, y, hh = 0, mm = 0, ss = 0;
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *tz_id = crm_store_get_setting (store, "timezone");
 
-  if (crm_parse_iso8601_ms (text, ms))
-    return TRUE;
-
-  tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-
-  if (sscanf (text, "%d.%d.%d %d:%d:%d", &d, &m, &y, &hh, &mm, &ss) >= 3 ||
-      sscanf (text, "%d/%d/%d %d:%d:%d", &d, &m, &y, &hh, &mm, &ss) >= 3)
-    ;
-  else if (sscanf (text, "%d-%d-%d %d:%d:%d", &y, &m, &d, &hh, &mm, &ss) >= 3)
-    ;
-  else
-    return FALSE;
-
-  if (y < 100)
-    y += 2000;
-  dt = g_date_time_new (tz, y, m, d, hh, mm, ss);
-  if (dt == NULL)
-    return FALSE;
-  *ms = g_date_time_to_unix (dt) * 1000;
-  return TRUE;
-}
-
-static const char *
-parse_temperature (const char *text)
-{
-  g_autofree char *key = crm_text_fold (text);
-
-  if (g_str_has_prefix (key, "hot") || g_str_has_prefix (key, "горяч"))
-    return "hot";
-  if (g_str_has_prefix (key, "warm") || g_str_has_prefix (key, "тепл"))
-    return "warm";
-  if (g_str_has_prefix (key, "cold") || g_str_has_prefix (key, "холод"))
-    return "cold";
-  return NULL;
-}
 
 static GHashTable *
 load_names (CrmStore   *store,
@@ -479,18 +207,6 @@ clean_clear (Clean *c)
   g_clear_pointer (&c->emails, g_ptr_array_unref);
 }
 
-static char *
-row_full_name (Row *row)
-{
-  if (!crm_text_is_blank (row->values[CRM_FIELD_FIO]))
-    return g_strdup (row->values[CRM_FIELD_FIO]);
-  if (row->values[CRM_FIELD_LAST_NAME] || row->values[CRM_FIELD_FIRST_NAME] ||
-      row->values[CRM_FIELD_MIDDLE_NAME])
-    return crm_text_join_fio (row->values[CRM_FIELD_LAST_NAME],
-                              row->values[CRM_FIELD_FIRST_NAME],
-                              row->values[CRM_FIELD_MIDDLE_NAME]);
-  return NULL;
-}
 
 static gboolean
 validate_row (Import  *imp,
@@ -499,7 +215,7 @@ validate_row (Import  *imp,
               GError **error)
 {
   const char *region = crm_store_get_region (imp->store);
-  g_autofree char *name = row_full_name (row);
+  g_autofree char *name = crm_import_row_full_name (row);
 
   clean->phones = g_ptr_array_new_with_free_func (g_free);
   clean->exts = g_ptr_array_new_with_free_func (g_free);
@@ -594,7 +310,7 @@ fill_change (Import     *imp,
              CrmRecord  *existing,
              GError    **error)
 {
-  g_autofree char *name = row_full_name (row);
+  g_autofree char *name = crm_import_row_full_name (row);
   gboolean is_lead = strcmp (imp->table, "leads") == 0;
   struct { CrmField field; const char *column; } simple[] = {
     { CRM_FIELD_JOB_TITLE, "job_title" },
@@ -690,7 +406,7 @@ fill_change (Import     *imp,
     {
       gint64 ms;
 
-      if (!parse_date (imp->store, row->values[CRM_FIELD_CREATED], &ms))
+      if (!crm_import_parse_date (imp->store, row->values[CRM_FIELD_CREATED], &ms))
         {
           g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
                        _("Created: “%s” is not a date"), row->values[CRM_FIELD_CREATED]);
@@ -702,7 +418,7 @@ fill_change (Import     *imp,
     {
       gint64 minor;
 
-      if (!parse_money (row->values[CRM_FIELD_VALUE], &minor))
+      if (!crm_import_parse_money (row->values[CRM_FIELD_VALUE], &minor))
         {
           g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
                        _("Budget: “%s” is not an amount"), row->values[CRM_FIELD_VALUE]);
@@ -712,7 +428,7 @@ fill_change (Import     *imp,
     }
   if (row->values[CRM_FIELD_TEMPERATURE] != NULL && MISSING ("temperature"))
     {
-      const char *t = parse_temperature (row->values[CRM_FIELD_TEMPERATURE]);
+      const char *t = crm_import_parse_temperature (row->values[CRM_FIELD_TEMPERATURE]);
 
       if (t == NULL)
         {
@@ -859,7 +575,7 @@ find_duplicate (Import  *imp,
                 Clean   *clean,
                 GError **error)
 {
-  g_autofree char *name = row_full_name (row);
+  g_autofree char *name = crm_import_row_full_name (row);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) phones = g_ptr_array_new ();
   g_autoptr(GPtrArray) emails = g_ptr_array_new ();
@@ -893,8 +609,8 @@ find_duplicate (Import  *imp,
 }
 
 /* One row, in its own savepoint: a bad row is undone alone and reported. */
-static gboolean
-import_row (Import  *imp,
+gboolean
+crm_import_apply_row (Import  *imp,
             Row     *row,
             GError **error)
 {
@@ -993,7 +709,7 @@ bad_row:
         g_set_error_literal (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_SYNTAX, message);
         return FALSE;
       }
-    add_problem (imp, row->line, message);
+    crm_import_add_problem (imp, row->line, message);
     return TRUE;
   }
 
@@ -1003,199 +719,9 @@ fatal:
   return FALSE;
 }
 
-/* ---- Sources ---- */
 
-static gboolean
-cancelled (GCancellable  *cancellable,
-           GError       **error)
-{
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CANCELLED,
-                           _("The import was cancelled; nothing was imported"));
-      return TRUE;
-    }
-  return FALSE;
-}
 
-static gboolean
-run_csv (Import             *imp,
-         GInputStream       *stream,
-         gint64              size,
-         GCancellable       *cancellable,
-         CrmImportProgress   progress,
-         gpointer            user_data,
-         GError            **error)
-{
-  g_autoptr(CrmCsvReader) reader = NULL;
-  g_autofree CrmField *fields = NULL;
-  GPtrArray *cells = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint n_headers;
 
-  if (!(reader = crm_csv_reader_new (stream, error)))
-    return FALSE;
-  if (imp->options->delimiter != 0)
-    crm_csv_reader_set_delimiter (reader, imp->options->delimiter);
-
-  if (!crm_csv_reader_next (reader, &cells, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER,
-                     _("The file is empty: no header row"));
-      return FALSE;
-    }
-
-  n_headers = cells->len;
-  {
-    g_autoptr(GPtrArray) headers = g_ptr_array_new ();
-
-    for (guint i = 0; i < n_headers; i++)
-      g_ptr_array_add (headers, g_ptr_array_index (cells, i));
-    g_ptr_array_add (headers, NULL);
-    imp->report->headers = g_strdupv ((GStrv) headers->pdata);
-  }
-
-  if (imp->options->mapping != NULL)
-    {
-      if (!crm_field_parse_mapping (imp->options->mapping,
-                                    (const char *const *) imp->report->headers,
-                                    n_headers, &fields, error))
-        return FALSE;
-    }
-  else
-    fields = crm_field_guess_all ((const char *const *) imp->report->headers, n_headers);
-
-  {
-    gboolean any = FALSE;
-
-    imp->report->mapping = g_new0 (char *, n_headers + 1);
-    for (guint i = 0; i < n_headers; i++)
-      {
-        imp->report->mapping[i] = g_strdup (fields[i] == CRM_FIELD_NONE ? "" : crm_field_get_key (fields[i]));
-        any |= fields[i] != CRM_FIELD_NONE;
-      }
-    if (!any)
-      {
-        g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER,
-                     _("Line 1: no column could be matched to a field; give a mapping"));
-        return FALSE;
-      }
-  }
-  imp->report->encoding = g_strdup (crm_csv_reader_get_encoding (reader));
-  imp->report->delimiter = crm_csv_reader_get_delimiter (reader);
-
-  for (;;)
-    {
-      Row row;
-      gboolean ok;
-
-      g_clear_error (&local_error);
-      if (!crm_csv_reader_next (reader, &cells, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          if (local_error->domain == G_IO_ERROR || imp->options->strict)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          imp->report->rows_total++;
-          add_problem (imp, crm_csv_reader_get_line (reader), local_error->message);
-          continue;
-        }
-
-      row_init (&row, crm_csv_reader_get_line (reader));
-      {
-        gboolean blank = TRUE;
-
-        for (guint i = 0; i < cells->len; i++)
-          {
-            const char *cell = g_ptr_array_index (cells, i);
-
-            if (i < n_headers)
-              row_set (&row, fields[i], cell);
-            if (*cell != '\0')
-              blank = FALSE;
-          }
-        if (blank)
-          {
-            row_clear (&row);
-            continue;
-          }
-      }
-      ok = import_row (imp, &row, error);
-      row_clear (&row);
-      if (!ok)
-        return FALSE;
-
-      if (imp->report->rows_total % PROGRESS_EVERY == 0)
-        {
-          if (cancelled (cancellable, error))
-            return FALSE;
-          if (progress != NULL)
-            progress (crm_csv_reader_get_bytes_read (reader), size,
-                      imp->report->rows_total, user_data);
-        }
-    }
-  if (progress != NULL)
-    progress (size, size, imp->report->rows_total, user_data);
-  return !cancelled (cancellable, error);
-}
-
-static gboolean
-run_vcard (Import             *imp,
-           GInputStream       *stream,
-           gint64              size,
-           GCancellable       *cancellable,
-           CrmImportProgress   progress,
-           gpointer            user_data,
-           GError            **error)
-{
-  g_autoptr(CrmVcardReader) reader = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!(reader = crm_vcard_reader_new (stream, error)))
-    return FALSE;
-  imp->report->encoding = g_strdup ("vCard");
-
-  for (;;)
-    {
-      g_autoptr(CrmVcard) card = NULL;
-      Row row;
-      gboolean ok;
-
-      g_clear_error (&local_error);
-      if (!crm_vcard_reader_next (reader, &card, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          if (local_error->domain == G_IO_ERROR || imp->options->strict)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          imp->report->rows_total++;
-          add_problem (imp, 0, local_error->message);
-          continue;
-        }
-
-      row_init (&row, card->line);
-      row_from_vcard (&row, card);
-      ok = import_row (imp, &row, error);
-      row_clear (&row);
-      if (!ok)
-        return FALSE;
-
-      if (imp->report->rows_total % PROGRESS_EVERY == 0 && cancelled (cancellable, error))
-        return FALSE;
-    }
-  if (progress != NULL)
-    progress (size, size, imp->report->rows_total, user_data);
-  return !cancelled (cancellable, error);
-}
 
 static gboolean
 finish (Import      *imp,
@@ -1337,9 +863,9 @@ crm_import_stream (CrmStore                *store,
   crm_store_set_defer_index (store, TRUE);
 
   if (options->format == CRM_IMPORT_VCARD)
-    ok = run_vcard (&imp, stream, size, cancellable, progress, user_data, error);
+    ok = crm_import_run_vcard (&imp, stream, size, cancellable, progress, user_data, error);
   else
-    ok = run_csv (&imp, stream, size, cancellable, progress, user_data, error);
+    ok = crm_import_run_csv (&imp, stream, size, cancellable, progress, user_data, error);
 
   crm_store_set_bulk (store, FALSE);
   if (ok)
