@@ -54,12 +54,13 @@ static gboolean
 read_chunk (CrmCsvReader  *r,
             GError       **error)
 {
-  guint8 raw[CHUNK];
+  guint8 raw[8192];
   gssize n;
 
   if (r->eof)
     return TRUE;
 
+  /* Small reads keep the stack small; the stream buffers underneath. */
   n = g_input_stream_read (r->stream, raw, sizeof raw, NULL, error);
   if (n < 0)
     {
@@ -130,7 +131,7 @@ decode_pending (CrmCsvReader  *r,
     {
       gchar *in = (gchar *) r->pending->data;
       gsize in_left = r->pending->len;
-      char out[CHUNK * 4];
+      char out[4096];
 
       while (in_left > 0)
         {
@@ -212,7 +213,7 @@ crm_csv_reader_new (GInputStream  *stream,
                     GError       **error)
 {
   g_autoptr(CrmCsvReader) r = g_new0 (CrmCsvReader, 1);
-  guint8 head[CHUNK];
+  g_autofree guint8 *head = g_malloc (CHUNK);
   gssize n;
   gsize skip = 0;
 
@@ -228,9 +229,9 @@ crm_csv_reader_new (GInputStream  *stream,
 
   /* Fill the head, short reads and all. */
   n = 0;
-  while (n < (gssize) sizeof head)
+  while (n < CHUNK)
     {
-      gssize got = g_input_stream_read (stream, head + n, sizeof head - n, NULL, error);
+      gssize got = g_input_stream_read (stream, head + n, CHUNK - n, NULL, error);
 
       if (got < 0)
         return NULL;
@@ -259,7 +260,7 @@ crm_csv_reader_new (GInputStream  *stream,
 
       /* Valid UTF-8 up to a possibly cut last character. */
       if (g_utf8_validate ((const char *) head, n, &end) ||
-          (n == (gssize) sizeof head && (const char *) head + n - end < 4))
+          (n == CHUNK && (const char *) head + n - end < 4))
         r->encoding = g_strdup ("UTF-8");
       else
         {
