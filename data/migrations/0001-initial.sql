@@ -221,6 +221,7 @@ CREATE INDEX leads_name_key ON leads (name_key) WHERE _deleted = 0;
 CREATE INDEX leads_owner ON leads (owner_id, created_ms);
 CREATE INDEX leads_channel ON leads (channel_id, created_ms);
 CREATE INDEX leads_client ON leads (client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX leads_contact ON leads (contact_id) WHERE contact_id IS NOT NULL;
 
 -- Phones and e-mails of leads, contacts and clients: one index finds
 -- duplicates across all three.

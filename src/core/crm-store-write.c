@@ -307,7 +307,9 @@ complete_change (CrmStore   *self,
           if (!crm_email_normalize (value_after (change, row, "raw"), &normalized, error))
             return FALSE;
           crm_change_set_text (change, "raw", normalized);
-          crm_change_set_text (change, "normalized", crm_email_key (normalized));
+          g_autofree char *key = crm_email_key (normalized);
+
+          crm_change_set_text (change, "normalized", key);
         }
     }
 
@@ -741,7 +743,6 @@ crm_store_apply (CrmStore   *self,
                  CrmChange  *change,
                  GError    **error)
 {
-  g_autoptr(GHashTable) row_after = NULL;
   gint64 rid = 0;
   gboolean ok;
 

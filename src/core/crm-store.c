@@ -217,9 +217,10 @@ crm_store_open (const char  *path,
   if (!crm_workspace_seed (self, error))
     return NULL;
 
-  self->region = crm_store_get_setting (self, "region");
-  if (self->region == NULL)
-    self->region = g_strdup ("RU");
+  {
+    g_autofree char *region = crm_store_get_setting (self, "region");
+    crm_store_set_region_cached (self, region);
+  }
 
   if (self->user_id == NULL)
     self->user_id = crm_workspace_default_user_id (self);

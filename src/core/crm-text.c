@@ -279,6 +279,57 @@ is_legal_form_word (const char *word)
  *
  * Returns: (transfer full): the folded text, "" for %NULL or ""
  */
+/* The fold of @s when it holds only ASCII and basic Cyrillic, else NULL. */
+static GString *
+fold_simple (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+  gboolean space = FALSE;
+
+  for (const guchar *p = (const guchar *) s; *p != '\0'; )
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          c = *p++;
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (c < 0x20 || c == 0x7f)
+            goto slow;
+          c = g_ascii_tolower (c);
+        }
+      else if ((p[0] == 0xd0 || p[0] == 0xd1) && (p[1] & 0xc0) == 0x80)
+        {
+          c = ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+          p += 2;
+          if (c >= 0x410 && c <= 0x42f)
+            c += 0x20;
+          else if (c == 0x401 || c == CYR_YO)
+            c = CYR_IE;
+          else if (!(c >= 0x430 && c <= 0x44f))
+            goto slow;
+        }
+      else
+        goto slow;
+
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          space = FALSE;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return out;
+
+slow:
+  g_string_free (out, TRUE);
+  return NULL;
+}
+
 char *
 crm_text_fold (const char *s)
 {
@@ -291,6 +342,12 @@ crm_text_fold (const char *s)
 
   if (s == NULL || *s == '\0')
     return g_strdup ("");
+
+  /* Most names, companies and notes are plain ASCII and Russian letters,
+   * for which NFKC changes nothing and case folding is a table lookup: an
+   * import folds millions of strings. */
+  if ((out = fold_simple (s)) != NULL)
+    return g_string_free (out, FALSE);
 
   /* NFKC before case folding so compatibility forms (ℌ, Ⅻ) fold too, and
    * after it because folding can leave text unnormalized (İ → i̇). */
