@@ -260,7 +260,7 @@ run_child (const char *const *argv,
   int status = 0;
 
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
                                  (g_getenv ("BENCH_VERBOSE") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
                                  NULL, NULL, &pid, stdin_text ? &in_fd : NULL, NULL, NULL, &error))
     g_error ("%s", error->message);

@@ -26,6 +26,8 @@ struct _CrmVcardReader
   guint             line;
   char             *peeked;   /* a line read ahead while unfolding */
   guint             peeked_line;
+  gboolean          begin_pending; /* a BEGIN:VCARD was met inside a card */
+  guint             begin_pending_line;
   gboolean          eof;
 };
 
@@ -578,16 +580,13 @@ crm_vcard_reader_next (CrmVcardReader  *r,
   guint line_no = 0;
 
   /* Find BEGIN:VCARD, skipping whatever precedes it. */
-  for (;;)
+  while (!r->begin_pending)
     {
       line = next_logical (r, &line_no, &local_error);
       if (line == NULL)
         {
           if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
+            g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       if (g_ascii_strcasecmp (g_strstrip (line), "BEGIN:VCARD") == 0)
@@ -596,6 +595,11 @@ crm_vcard_reader_next (CrmVcardReader  *r,
           break;
         }
       g_free (line);
+    }
+  if (r->begin_pending)
+    {
+      line_no = r->begin_pending_line;
+      r->begin_pending = FALSE;
     }
   begin_line = line_no;
 
@@ -635,8 +639,8 @@ crm_vcard_reader_next (CrmVcardReader  *r,
         {
           /* A card that never ended: report it and start over with this one. */
           g_free (line);
-          r->peeked = g_strdup ("BEGIN:VCARD");
-          r->peeked_line = line_no;
+          r->begin_pending = TRUE;
+          r->begin_pending_line = line_no;
           g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_SYNTAX,
                        _("Line %u: the card has no END:VCARD"), begin_line);
           return FALSE;
