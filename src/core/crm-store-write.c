@@ -751,6 +751,16 @@ crm_store_apply (CrmStore   *self,
 
   if (!validate_fields (self, change, error))
     return FALSE;
+
+  /* In bulk mode a change is one INSERT or UPDATE, atomic by itself, and
+   * the importer holds a savepoint per row. */
+  if (crm_store_get_bulk (self))
+    {
+      if (crm_change_is_create (change))
+        return apply_create (self, change, &rid, error);
+      return apply_update (self, change, &rid, error);
+    }
+
   if (!crm_store_begin (self, error))
     return FALSE;
 

@@ -140,6 +140,27 @@ exec_simple (CrmStore    *self,
   return crm_db_exec (self->db, sql, error);
 }
 
+/* Savepoints are taken for every row of an import: keep them prepared. */
+static gboolean
+exec_cached (CrmStore    *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, self->db, sql);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 crm_store_finalize (GObject *object)
 {
@@ -349,7 +370,7 @@ crm_store_begin (CrmStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT s%u", self->depth);
 
-  if (!exec_simple (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
 
   self->depth++;
@@ -389,7 +410,7 @@ crm_store_commit (CrmStore  *self,
   else
     sql = g_strdup_printf ("RELEASE s%u", self->depth - 1);
 
-  if (!exec_simple (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
 
   self->depth--;
@@ -412,9 +433,11 @@ crm_store_rollback (CrmStore *self)
     }
   else
     {
-      sql = g_strdup_printf ("ROLLBACK TO s%u; RELEASE s%u",
-                             self->depth - 1, self->depth - 1);
-      exec_simple (self, sql, NULL);
+      sql = g_strdup_printf ("ROLLBACK TO s%u", self->depth - 1);
+      exec_cached (self, sql, NULL);
+      g_free (sql);
+      sql = g_strdup_printf ("RELEASE s%u", self->depth - 1);
+      exec_cached (self, sql, NULL);
     }
   self->depth--;
 }
