@@ -379,6 +379,23 @@ add_hit (GArray     *hits,
   g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
 }
 
+/* Seven digits or more and nothing but phone punctuation: worth a
+ * normalization (a name never is). */
+static gboolean
+looks_like_phone (const char *query)
+{
+  guint digits = 0;
+
+  for (const char *p = query; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!strchr (" +-()./", *p))
+        return FALSE;
+    }
+  return digits >= 7;
+}
+
 /* Exact phone and e-mail matches come first: someone who types a whole
  * number wants that person, not everyone whose number ends alike. */
 static gboolean
@@ -404,7 +421,8 @@ add_exact (CrmStore       *store,
       key = crm_email_key (email);
       sql = "SELECT entity_type, entity_id FROM emails WHERE normalized = ?1 AND _deleted = 0 LIMIT ?2";
     }
-  else if (crm_phone_normalize (query, crm_store_get_region (store), &e164, &ext, NULL))
+  else if (looks_like_phone (query) &&
+           crm_phone_normalize (query, crm_store_get_region (store), &e164, &ext, NULL))
     {
       key = g_steal_pointer (&e164);
       sql = "SELECT entity_type, entity_id FROM phones WHERE e164 = ?1 AND _deleted = 0 LIMIT ?2";
