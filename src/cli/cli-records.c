@@ -433,9 +433,9 @@ cli_list (CliContext *ctx)
 
   for (guint i = 0; i < page->len; i++)
     print_record_line (store, g_ptr_array_index (page, i));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %" G_GINT64_FORMAT " record\n",
-                        "%u of %" G_GINT64_FORMAT " records\n", total),
-           page->len, total);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u of %lld record\n",
+                        "%u of %lld records\n", total),
+           page->len, (long long) total);
   return CLI_EXIT_OK;
 }
 
@@ -816,10 +816,11 @@ cli_stats (CliContext *ctx)
           g_autofree char *size = g_format_size (st.st_size);
           g_print (_("File size: %s\n"), size);
         }
-      g_print (_("Leads: %" G_GINT64_FORMAT "\n"), leads);
-      g_print (_("Contacts: %" G_GINT64_FORMAT "\n"), contacts);
-      g_print (_("Clients: %" G_GINT64_FORMAT "\n"), clients);
-      g_print (_("Open tasks: %" G_GINT64_FORMAT " (overdue: %" G_GINT64_FORMAT ")\n"), tasks, overdue);
+      /* %lld, not G_GINT64_FORMAT: xgettext cannot see through the macro. */
+      g_print (_("Leads: %lld\n"), (long long) leads);
+      g_print (_("Contacts: %lld\n"), (long long) contacts);
+      g_print (_("Clients: %lld\n"), (long long) clients);
+      g_print (_("Open tasks: %lld (overdue: %lld)\n"), (long long) tasks, (long long) overdue);
       g_print ("%s\n", _("Leads by stage:"));
     }
 
