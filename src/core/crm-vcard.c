@@ -362,6 +362,12 @@ parse_property (const char  *line,
 
   head = g_strndup (line, colon - line);
   params = g_strsplit (head, ";", -1);
+  if (params[0] == NULL || *params[0] == '\0')
+    {
+      g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_SYNTAX,
+                   _("Line %u: a property without a name"), line_no);
+      return FALSE;
+    }
   dot = strrchr (params[0], '.');
   prop->name = g_ascii_strup (dot ? dot + 1 : params[0], -1);
 
