@@ -47,40 +47,6 @@ fixture_teardown (Fixture       *f,
 
 /* ---- helpers ---- */
 
-static gint64
-query_int (CrmStore   *store,
-           const char *sql,
-           const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static char *
-query_text (CrmStore   *store,
-            const char *sql,
-            const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *v = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static char *
 apply_create (CrmStore  *store,
               CrmChange *change)
@@ -578,18 +544,18 @@ test_ignore (Fixture       *f,
   /* Given in the larger-first order: stored a < b. */
   g_assert_true (crm_dedupe_ignore (f->store, hi, lo, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM dedupe_ignore WHERE a_id = ?1", lo), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM dedupe_ignore WHERE a_id = ?1", lo), ==, 1);
   g_assert_true (crm_dedupe_is_ignored (f->store, a, b));
   g_assert_true (crm_dedupe_is_ignored (f->store, b, a));
   g_assert_false (crm_dedupe_is_ignored (f->store, a, c));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'dedupe_ignore'", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'dedupe_ignore'", NULL), ==, 1);
 
   /* Twice is fine and writes nothing more. */
-  outbox = query_int (f->store, "SELECT count(*) FROM outbox", NULL);
+  outbox = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
   g_assert_true (crm_dedupe_ignore (f->store, a, b, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM dedupe_ignore", NULL), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM dedupe_ignore", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
 
   after = find (f->store, "lead", a, "Зайцев Борис", NULL, NULL, NULL, NULL);
   g_assert_cmpuint (after->len, ==, 1);
@@ -783,7 +749,7 @@ dump_owners (CrmStore *store)
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
-      g_autofree char *v = query_text (store, sql[i], NULL);
+      g_autofree char *v = crm_test_query_text (store, sql[i], NULL);
       g_string_append_printf (out, "%s\n", v != NULL ? v : "");
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -796,7 +762,7 @@ dump_history_owners (CrmStore   *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat(x, ' ') FROM (SELECT id || '>' || entity_id AS x"
                                           " FROM history WHERE rid <= %s ORDER BY rid)", until_rid);
-  return query_text (store, sql, NULL);
+  return crm_test_query_text (store, sql, NULL);
 }
 
 typedef struct
@@ -876,7 +842,7 @@ test_merge_moves (Fixture       *f,
   gint64 other_history;
 
   make_pairing (f, &p);
-  other_history = query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1", p.other);
+  other_history = crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1", p.other);
   g_assert_cmpint (other_history, >, 0);
 
   merge_id = crm_merge (f->store, "leads", p.keep, p.other, NULL, &error);
@@ -885,19 +851,19 @@ test_merge_moves (Fixture       *f,
 
   /* The other record: marked and soft-deleted, nothing left on it but the
    * rows about its own merge. */
-  merged_into = query_text (f->store, "SELECT merged_into FROM leads WHERE id = ?1", p.other);
+  merged_into = crm_test_query_text (f->store, "SELECT merged_into FROM leads WHERE id = ?1", p.other);
   g_assert_cmpstr (merged_into, ==, p.keep);
-  g_assert_cmpint (query_int (f->store, "SELECT _deleted FROM leads WHERE id = ?1", p.other), ==, T0 + 2000);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted FROM leads WHERE id = ?1", p.other), ==, T0 + 2000);
 
   /* The same number moved as a soft-deleted duplicate, the new one moved. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM phones WHERE entity_id = ?1 AND _deleted = 0", p.keep), ==, 2);
-  g_assert_cmpint (query_int (f->store, "SELECT _deleted FROM phones WHERE id = ?1", p.other_phone), !=, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM phones WHERE entity_id = ?1 AND _deleted = 0", p.keep), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted FROM phones WHERE id = ?1", p.other_phone), !=, 0);
   {
-    g_autofree char *owner = query_text (f->store, "SELECT entity_id FROM phones WHERE id = ?1", p.other_phone2);
-    g_autofree char *email_owner = query_text (f->store, "SELECT entity_id FROM emails WHERE id = ?1", p.other_email);
-    g_autofree char *activity_owner = query_text (f->store, "SELECT entity_id FROM activities WHERE id = ?1", p.activity);
-    g_autofree char *task_owner = query_text (f->store, "SELECT entity_id FROM tasks WHERE id = ?1", p.task);
-    g_autofree char *client_lead = query_text (f->store, "SELECT lead_id FROM clients WHERE id = ?1", p.client);
+    g_autofree char *owner = crm_test_query_text (f->store, "SELECT entity_id FROM phones WHERE id = ?1", p.other_phone2);
+    g_autofree char *email_owner = crm_test_query_text (f->store, "SELECT entity_id FROM emails WHERE id = ?1", p.other_email);
+    g_autofree char *activity_owner = crm_test_query_text (f->store, "SELECT entity_id FROM activities WHERE id = ?1", p.activity);
+    g_autofree char *task_owner = crm_test_query_text (f->store, "SELECT entity_id FROM tasks WHERE id = ?1", p.task);
+    g_autofree char *client_lead = crm_test_query_text (f->store, "SELECT lead_id FROM clients WHERE id = ?1", p.client);
 
     g_assert_cmpstr (owner, ==, p.keep);
     g_assert_cmpstr (email_owner, ==, p.keep);
@@ -905,14 +871,14 @@ test_merge_moves (Fixture       *f,
     g_assert_cmpstr (task_owner, ==, p.keep);
     g_assert_cmpstr (client_lead, ==, p.keep);
   }
-  g_assert_cmpint (query_int (f->store, "SELECT position FROM phones WHERE id = ?1", p.other_phone2), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT position FROM phones WHERE id = ?1", p.other_phone2), ==, 1);
 
   /* Its earlier history went along. */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1 AND op = 'create'", p.keep), ==, 2);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1 AND op = 'create'", p.other), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1 AND op = 'create'", p.keep), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1 AND op = 'create'", p.other), ==, 0);
 
   /* The merges row has what undo needs. */
-  snapshot = query_text (f->store, "SELECT snapshot FROM merges WHERE id = ?1", merge_id);
+  snapshot = crm_test_query_text (f->store, "SELECT snapshot FROM merges WHERE id = ?1", merge_id);
   g_assert_nonnull (snapshot);
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
@@ -926,7 +892,7 @@ test_merge_moves (Fixture       *f,
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "history")), ==, other_history);
     g_assert_true (json_object_has_member (json_object_get_object_member (root, "fields"), "company"));
   }
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM merges WHERE kept_id = ?1 AND undone_ms IS NULL", p.keep), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM merges WHERE kept_id = ?1 AND undone_ms IS NULL", p.keep), ==, 1);
 }
 
 static void
@@ -959,20 +925,20 @@ test_merge_values (Fixture       *f,
   g_assert_nonnull (strstr (keep, "\ncompany_key=гранит[3]\n"));
 
   /* What lost is in history, as other → kept. */
-  lost_note = query_text (f->store, "SELECT old_value || '→' || new_value FROM history"
+  lost_note = crm_test_query_text (f->store, "SELECT old_value || '→' || new_value FROM history"
                           " WHERE entity_id = ?1 AND op = 'merge' AND field = 'note'", p.keep);
   g_assert_cmpstr (lost_note, ==, "Просил перезвонить→Звонил сам");
-  lost_name = query_text (f->store, "SELECT old_value FROM history"
+  lost_name = crm_test_query_text (f->store, "SELECT old_value FROM history"
                           " WHERE entity_id = ?1 AND op = 'merge' AND field = 'full_name'", p.keep);
   g_assert_cmpstr (lost_name, ==, "Морозов Андрей Викторович");
   /* The kept record's own value that lost to the choice: in the update. */
-  lost_temperature = query_text (f->store, "SELECT old_value FROM history"
+  lost_temperature = crm_test_query_text (f->store, "SELECT old_value FROM history"
                                  " WHERE entity_id = ?1 AND op = 'update' AND field = 'temperature'", p.keep);
   g_assert_cmpstr (lost_temperature, ==, "warm");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1"
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1"
                               " AND op = 'merge' AND field IN ('company', 'city', 'value', 'temperature')",
                               p.keep), ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1"
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE entity_id = ?1"
                               " AND op = 'merge' AND field IS NULL", p.keep), ==, 1);
 
   /* A choice of the whole name takes its parts along. */
@@ -987,8 +953,8 @@ test_merge_values (Fixture       *f,
     g_hash_table_insert (by_name, "full_name", "other");
     id = crm_merge (f->store, "leads", a, b, by_name, &error);
     g_assert_no_error (error);
-    full = query_text (f->store, "SELECT full_name FROM leads WHERE id = ?1", a);
-    middle = query_text (f->store, "SELECT middle_name FROM leads WHERE id = ?1", a);
+    full = crm_test_query_text (f->store, "SELECT full_name FROM leads WHERE id = ?1", a);
+    middle = crm_test_query_text (f->store, "SELECT middle_name FROM leads WHERE id = ?1", a);
     g_assert_cmpstr (full, ==, "Смирнов Олег Ильич");
     g_assert_cmpstr (middle, ==, "Ильич");
   }
@@ -1001,7 +967,7 @@ test_merge_values (Fixture       *f,
     g_hash_table_insert (bad, "no_such_field", "other");
     g_assert_null (crm_merge (f->store, "leads", a, b, bad, &error));
     g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
-    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM leads WHERE id = ?1 AND merged_into IS NULL", b), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads WHERE id = ?1 AND merged_into IS NULL", b), ==, 1);
   }
 }
 
@@ -1015,7 +981,7 @@ test_merge_refused (Fixture       *f,
   g_autofree char *contact = add_contact (f->store, "Егоров Денис", NULL);
   g_autofree char *merge_id = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 outbox = query_int (f->store, "SELECT count(*) FROM outbox", NULL);
+  gint64 outbox = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
 
   g_assert_null (crm_merge (f->store, "leads", a, a, NULL, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
@@ -1034,7 +1000,7 @@ test_merge_refused (Fixture       *f,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
 
   g_assert_true (crm_store_delete (f->store, "leads", c, &error));
   g_assert_null (crm_merge (f->store, "leads", a, c, NULL, &error));
@@ -1051,7 +1017,7 @@ test_merge_refused (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (crm_merge (f->store, "leads", b, a, NULL, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM merges", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM merges", NULL), ==, 1);
 }
 
 static void
@@ -1081,7 +1047,7 @@ test_merge_undo (Fixture       *f,
   keep_before = dump_row (f->store, "leads", p.keep);
   other_before = dump_row (f->store, "leads", p.other);
   owners_before = dump_owners (f->store);
-  last_rid = query_text (f->store, "SELECT max(rid) FROM history", NULL);
+  last_rid = crm_test_query_text (f->store, "SELECT max(rid) FROM history", NULL);
   history_before = dump_history_owners (f->store, last_rid);
 
   merge_id = crm_merge (f->store, "leads", p.keep, p.other, choices, &error);
@@ -1102,8 +1068,8 @@ test_merge_undo (Fixture       *f,
   g_assert_cmpstr (owners_after, ==, owners_before);
   g_assert_cmpstr (history_after, ==, history_before);
 
-  g_assert_cmpint (query_int (f->store, "SELECT undone_ms FROM merges WHERE id = ?1", merge_id), ==, T0 + 2000 + 60000);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE op = 'unmerge' AND new_value = ?1", merge_id), ==, 2);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT undone_ms FROM merges WHERE id = ?1", merge_id), ==, T0 + 2000 + 60000);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE op = 'unmerge' AND new_value = ?1", merge_id), ==, 2);
 
   /* The two are duplicates again, found as before. */
   found = crm_dedupe_find_for (f->store, "lead", p.keep, &error);
@@ -1133,7 +1099,7 @@ test_merge_undo_keeps_later_edits (Fixture       *f,
   set_text (f->store, "leads", a, "company", "Акцент-Плюс");
   g_assert_true (crm_merge_undo (f->store, merge_id, &error));
   g_assert_no_error (error);
-  company = query_text (f->store, "SELECT company FROM leads WHERE id = ?1", a);
+  company = crm_test_query_text (f->store, "SELECT company FROM leads WHERE id = ?1", a);
   g_assert_cmpstr (company, ==, "Акцент-Плюс");
 }
 
@@ -1161,8 +1127,8 @@ test_merge_clients (Fixture       *f,
 
   merge_id = crm_merge (f->store, "clients", keep, other, NULL, &error);
   g_assert_no_error (error);
-  contact_client = query_text (f->store, "SELECT client_id FROM contacts WHERE id = ?1", contact);
-  lead_client = query_text (f->store, "SELECT client_id FROM leads WHERE id = ?1", lead);
+  contact_client = crm_test_query_text (f->store, "SELECT client_id FROM contacts WHERE id = ?1", contact);
+  lead_client = crm_test_query_text (f->store, "SELECT client_id FROM leads WHERE id = ?1", lead);
   g_assert_cmpstr (contact_client, ==, keep);
   g_assert_cmpstr (lead_client, ==, keep);
 
@@ -1182,7 +1148,7 @@ test_merge_outbox (Fixture       *f,
   gint64 mid;
 
   make_pairing (f, &p);
-  mid = query_int (f->store, "SELECT IFNULL(max(mid), 0) FROM outbox", NULL);
+  mid = crm_test_query_int (f->store, "SELECT IFNULL(max(mid), 0) FROM outbox", NULL);
 
   merge_id = crm_merge (f->store, "leads", p.keep, p.other, NULL, &error);
   g_assert_no_error (error);
@@ -1200,16 +1166,16 @@ test_merge_outbox (Fixture       *f,
     g_autofree char *merges = g_strdup_printf (AFTER ("tbl = 'merges' AND row_id = ?1"), mid);
     g_autofree char *client = g_strdup_printf (AFTER ("tbl = 'clients' AND row_id = ?1"), mid);
 
-    g_assert_cmpint (query_int (f->store, moved, p.other_phone2), ==, 1);
-    g_assert_cmpint (query_int (f->store, dup, p.other_phone), ==, 1);
-    g_assert_cmpint (query_int (f->store, activity, p.activity), ==, 1);
-    g_assert_cmpint (query_int (f->store, task, p.task), ==, 1);
-    g_assert_cmpint (query_int (f->store, email, p.other_email), ==, 1);
-    g_assert_cmpint (query_int (f->store, keep, p.keep), ==, 1);
-    g_assert_cmpint (query_int (f->store, other, p.other), ==, 1);
-    g_assert_cmpint (query_int (f->store, marked, p.other), ==, 1);
-    g_assert_cmpint (query_int (f->store, merges, merge_id), ==, 1);
-    g_assert_cmpint (query_int (f->store, client, p.client), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, moved, p.other_phone2), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, dup, p.other_phone), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, activity, p.activity), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, task, p.task), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, email, p.other_email), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, keep, p.keep), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, other, p.other), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, marked, p.other), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, merges, merge_id), ==, 1);
+    g_assert_cmpint (crm_test_query_int (f->store, client, p.client), ==, 1);
   }
 #undef AFTER
 }
@@ -1227,7 +1193,7 @@ test_merge_atomic (Fixture       *f,
 
   make_pairing (f, &p);
   before = dump_owners (f->store);
-  outbox = query_int (f->store, "SELECT count(*) FROM outbox", NULL);
+  outbox = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
 
   /* A failure late in the merge, after the children moved and the fields
    * changed: nothing of it may stay. */
@@ -1239,9 +1205,9 @@ test_merge_atomic (Fixture       *f,
   g_assert_nonnull (error);
   after = dump_owners (f->store);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM merges", NULL), ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM history WHERE op = 'merge'", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM merges", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE op = 'merge'", NULL), ==, 0);
 }
 
 int

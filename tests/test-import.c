@@ -35,34 +35,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static gint64
-count (CrmStore   *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-static char *
-text (CrmStore   *store,
-      const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *v = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static CrmImportReport *
 import (CrmStore        *store,
         const char      *name,
@@ -128,27 +100,27 @@ check_data (CrmStore *store)
   g_autofree char *channel = NULL;
   g_autofree char *import_id = NULL;
 
-  g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, 4);
-  note = text (store, "SELECT note FROM leads WHERE last_name = 'Ёлкин'");
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM leads", NULL), ==, 4);
+  note = crm_test_query_text (store, "SELECT note FROM leads WHERE last_name = 'Ёлкин'", NULL);
   g_assert_cmpstr (note, ==, "Многострочный\nкомментарий с \"кавычками\"");
-  phones = text (store, "SELECT group_concat(e164 || coalesce('#' || extension, ''), ' ') FROM"
+  phones = crm_test_query_text (store, "SELECT group_concat(e164 || coalesce('#' || extension, ''), ' ') FROM"
                         " (SELECT p.e164, p.extension FROM phones p JOIN leads l ON l.id = p.entity_id"
-                        "  WHERE l.full_name = 'Петрова Анна Сергеевна' ORDER BY p.position)");
+                        "  WHERE l.full_name = 'Петрова Анна Сергеевна' ORDER BY p.position)", NULL);
   g_assert_cmpstr (phones, ==, "+79161112233 +74957654321#12");
-  value = text (store, "SELECT value FROM leads WHERE last_name = 'Иванов'");
+  value = crm_test_query_text (store, "SELECT value FROM leads WHERE last_name = 'Иванов'", NULL);
   g_assert_cmpstr (value, ==, "15000000");
-  created = text (store, "SELECT created_ms FROM leads WHERE last_name = 'Иванов'");
+  created = crm_test_query_text (store, "SELECT created_ms FROM leads WHERE last_name = 'Иванов'", NULL);
   g_assert_cmpstr (created, ==, "1772323200000");
-  channel = text (store, "SELECT c.kind FROM leads l JOIN channels c ON c.id = l.channel_id"
-                         " WHERE l.last_name = 'Иванов'");
+  channel = crm_test_query_text (store, "SELECT c.kind FROM leads l JOIN channels c ON c.id = l.channel_id"
+                         " WHERE l.last_name = 'Иванов'", NULL);
   g_assert_cmpstr (channel, ==, "website");
 
   /* One import row, one history row and one outbox entry for the batch. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM imports"), ==, 1);
-  import_id = text (store, "SELECT id FROM imports");
-  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox WHERE op = 'import'"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(DISTINCT import_id) FROM leads"), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM history WHERE op = 'import'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM imports", NULL), ==, 1);
+  import_id = crm_test_query_text (store, "SELECT id FROM imports", NULL);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM outbox WHERE op = 'import'", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(DISTINCT import_id) FROM leads", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM history WHERE op = 'import'", NULL), ==, 1);
 }
 
 static void
@@ -167,8 +139,8 @@ test_cp1251 (Fixture       *f,
   g_assert_cmpstr (dry->mapping[1], ==, "phone");
   check_report (dry);
   /* A dry run writes nothing. */
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM imports", NULL), ==, 0);
 
   real = import (f->store, "leads-cp1251.csv", CRM_IMPORT_CSV, CRM_IMPORT_SKIP, FALSE, FALSE, &error);
   g_assert_no_error (error);
@@ -247,9 +219,9 @@ test_strict (Fixture       *f,
   g_assert_null (r);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "6"));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM phones"), ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'leads'"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM phones", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox WHERE tbl = 'leads'", NULL), ==, 0);
 }
 
 static void
@@ -270,21 +242,21 @@ test_policies (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (skip->rows_created, ==, 0);
   g_assert_cmpuint (skip->rows_skipped, ==, 5);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 4);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 4);
 
   merge = import (f->store, "leads-utf8.csv", CRM_IMPORT_CSV, CRM_IMPORT_MERGE, FALSE, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (merge->rows_merged, ==, 5);
   g_assert_cmpuint (merge->rows_created, ==, 0);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 4);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 4);
   /* Nothing doubled by the merge. */
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM phones"), ==, 5);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM phones", NULL), ==, 5);
 
   create = import (f->store, "leads-utf8.csv", CRM_IMPORT_CSV, CRM_IMPORT_CREATE, FALSE, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (create->rows_created, ==, 5);
   g_assert_cmpuint (create->duplicates, ==, 5);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 9);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 9);
 }
 
 static void
@@ -318,12 +290,12 @@ test_vcard (Fixture       *f,
   r = import (f->store, "contacts-mixed.vcf", CRM_IMPORT_VCARD, CRM_IMPORT_SKIP, FALSE, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (r->rows_created, ==, 2);
-  names = text (f->store, "SELECT group_concat(full_name, '|') FROM (SELECT full_name FROM leads ORDER BY rid)");
+  names = crm_test_query_text (f->store, "SELECT group_concat(full_name, '|') FROM (SELECT full_name FROM leads ORDER BY rid)", NULL);
   g_assert_cmpstr (names, ==, "Григорий Григорьев|Лебедева Ольга Николаевна");
-  phones = text (f->store, "SELECT group_concat(e164 || ':' || coalesce(label, ''), ' ') FROM"
-                           " (SELECT e164, label FROM phones ORDER BY rid)");
+  phones = crm_test_query_text (f->store, "SELECT group_concat(e164 || ':' || coalesce(label, ''), ' ') FROM"
+                           " (SELECT e164, label FROM phones ORDER BY rid)", NULL);
   g_assert_cmpstr (phones, ==, "+79215554433:mobile +78123002010:work +78123002011:work");
-  company = text (f->store, "SELECT company FROM leads WHERE last_name = 'Лебедева'");
+  company = crm_test_query_text (f->store, "SELECT company FROM leads WHERE last_name = 'Лебедева'", NULL);
   g_assert_nonnull (strstr (company, "Север"));
 }
 
@@ -342,7 +314,7 @@ test_cancel (Fixture       *f,
   r = crm_import_file (f->store, path, &options, cancel, NULL, NULL, &error);
   g_assert_null (r);
   g_assert_nonnull (error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM leads"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, 0);
 }
 
 static void
@@ -359,8 +331,8 @@ test_contacts (Fixture       *f,
   r = crm_import_file (f->store, path, &options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (r->rows_created, ==, 4);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contacts WHERE client_id IS NOT NULL"), ==, 4);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM clients"), ==, 4);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM contacts WHERE client_id IS NOT NULL", NULL), ==, 4);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM clients", NULL), ==, 4);
 }
 
 static CrmStore *
@@ -378,12 +350,12 @@ fresh_store (Fixture    *f,
 static char *
 summary (CrmStore *store)
 {
-  return text (store,
+  return crm_test_query_text (store,
                "SELECT group_concat(x, '|') FROM (SELECT l.full_name || '/' ||"
                " coalesce((SELECT group_concat(e164, ',') FROM (SELECT e164 FROM phones p"
                "   WHERE p.entity_id = l.id ORDER BY position)), '') || '/' ||"
                " coalesce((SELECT group_concat(normalized, ',') FROM emails e WHERE e.entity_id = l.id), '')"
-               " AS x FROM leads l ORDER BY l.full_name)");
+               " AS x FROM leads l ORDER BY l.full_name)", NULL);
 }
 
 static void

@@ -41,34 +41,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static gint64
-query_int (CrmStore   *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static char *
-query_text (CrmStore   *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *v = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (crm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static char *
 add_lead (CrmStore   *store,
           const char *name,
@@ -106,21 +78,21 @@ test_new_workspace (Fixture       *f,
   g_assert_cmpstr (days, ==, "1,2,3,4,5");
   g_assert_nonnull (tz);
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM users"), ==, 1);
-  user = query_text (f->store, "SELECT name FROM users");
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM users", NULL), ==, 1);
+  user = crm_test_query_text (f->store, "SELECT name FROM users", NULL);
   g_assert_cmpstr (user, ==, g_get_real_name ()[0] && strcmp (g_get_real_name (), "Unknown") != 0
                    ? g_get_real_name () : g_get_user_name ());
   g_assert_cmpstr (crm_store_get_user_id (f->store), !=, NULL);
 
-  stages = query_text (f->store,
+  stages = crm_test_query_text (f->store,
                        "SELECT group_concat(name || ':' || kind, ',') FROM"
-                       " (SELECT name, kind FROM stages ORDER BY position)");
+                       " (SELECT name, kind FROM stages ORDER BY position)", NULL);
   g_assert_cmpstr (stages, ==,
                    "New:open,In work:open,Qualified:open,Sent to sales:open,Won:won,"
                    "Warm — thinking:nurture,Refused:lost");
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM pipelines WHERE is_default"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM channels"), >=, 10);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM lost_reasons"), >=, 3);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM pipelines WHERE is_default", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM channels", NULL), >=, 10);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM lost_reasons", NULL), >=, 3);
 
   /* Settings stay editable. */
   {
@@ -138,13 +110,13 @@ static void
 test_pragmas (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *mode = query_text (f->store, "PRAGMA journal_mode");
+  g_autofree char *mode = crm_test_query_text (f->store, "PRAGMA journal_mode", NULL);
 
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (f->store, "PRAGMA synchronous"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "PRAGMA busy_timeout"), >=, 1000);
+  g_assert_cmpint (crm_test_query_int (f->store, "PRAGMA synchronous", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "PRAGMA busy_timeout", NULL), >=, 1000);
 }
 
 static void
@@ -175,53 +147,53 @@ test_write_path (Fixture       *f,
 
   /* The new lead is in the outbox and its history. */
   sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE row_id = '%s' AND op = 'upsert'", id);
-  g_assert_cmpint (query_int (f->store, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, sql, NULL), ==, 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM history WHERE entity_id = '%s' AND op = 'create'", id);
-  g_assert_cmpint (query_int (f->store, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, sql, NULL), ==, 1);
 
   /* An update records old and new per field, a field clock and an outbox row. */
   crm_clock_advance (f->clock, 60000);
-  outbox_before = query_int (f->store, "SELECT count(*) FROM outbox");
+  outbox_before = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
   update = crm_change_new_update ("leads", id);
   crm_change_set_text (update, "company", "ООО «Лютик»");
   crm_change_set_text (update, "temperature", "hot");
   g_assert_true (crm_store_apply (f->store, update, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox"), ==, outbox_before + 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox_before + 1);
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT old_value || '→' || new_value FROM history"
                          " WHERE entity_id = '%s' AND field = 'company'", id);
-  hlc = query_text (f->store, sql);
+  hlc = crm_test_query_text (f->store, sql, NULL);
   g_assert_cmpstr (hlc, ==, "ООО «Ромашка»→ООО «Лютик»");
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT json_extract(_hlc, '$.company') FROM leads WHERE id = '%s'", id);
   g_free (hlc);
-  hlc = query_text (f->store, sql);
+  hlc = crm_test_query_text (f->store, sql, NULL);
   g_assert_nonnull (hlc);
   g_assert_cmpint (strlen (hlc), ==, 17);
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT fields_json FROM outbox WHERE row_id = '%s' ORDER BY mid DESC LIMIT 1", id);
-  fields = query_text (f->store, sql);
+  fields = crm_test_query_text (f->store, sql, NULL);
   g_assert_nonnull (strstr (fields, "\"company\""));
   g_assert_nonnull (strstr (fields, "\"hlc\""));
   g_assert_null (strstr (fields, "full_name"));
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT updated_ms FROM leads WHERE id = '%s'", id);
-  g_assert_cmpint (query_int (f->store, sql), ==, T0 + 60000);
+  g_assert_cmpint (crm_test_query_int (f->store, sql, NULL), ==, T0 + 60000);
 
   /* Writing the same values again changes nothing. */
   {
     g_autoptr(CrmChange) same = crm_change_new_update ("leads", id);
 
-    outbox_before = query_int (f->store, "SELECT count(*) FROM outbox");
+    outbox_before = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
     crm_change_set_text (same, "company", "ООО «Лютик»");
     g_assert_true (crm_store_apply (f->store, same, &error));
-    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox"), ==, outbox_before);
+    g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox_before);
   }
 }
 
@@ -233,8 +205,8 @@ test_invalid_writes_nothing (Fixture       *f,
   g_autoptr(CrmChange) bad = crm_change_new_create ("leads");
   g_autoptr(CrmChange) phone = NULL;
   g_autofree char *id = add_lead (f->store, "Пётр Петров", NULL);
-  gint64 outbox = query_int (f->store, "SELECT count(*) FROM outbox");
-  gint64 leads = query_int (f->store, "SELECT count(*) FROM leads");
+  gint64 outbox = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
+  gint64 leads = crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL);
 
   crm_change_set_text (bad, "full_name", "X");
   crm_change_set_text (bad, "no_such_field", "1");
@@ -251,9 +223,9 @@ test_invalid_writes_nothing (Fixture       *f,
   g_assert_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_CHARACTERS);
   g_assert_nonnull (strstr (error->message, "Phone"));
 
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM outbox"), ==, outbox);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM leads"), ==, leads);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM phones"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL), ==, outbox);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM leads", NULL), ==, leads);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM phones", NULL), ==, 0);
 }
 
 static void
@@ -279,15 +251,15 @@ test_phones_normalized (Fixture       *f,
       g_assert_true (crm_store_apply (f->store, p, &error));
       g_assert_no_error (error);
     }
-  e164 = query_text (f->store, "SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM phones ORDER BY position)");
+  e164 = crm_test_query_text (f->store, "SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM phones ORDER BY position)", NULL);
   g_assert_cmpstr (e164, ==, "+79123456789 +74951234567");
-  ext = query_text (f->store, "SELECT extension FROM phones WHERE position = 1");
+  ext = crm_test_query_text (f->store, "SELECT extension FROM phones WHERE position = 1", NULL);
   g_assert_cmpstr (ext, ==, "123");
 
   /* A phone shows in its lead's history. */
   sql = g_strdup_printf ("SELECT new_value FROM history WHERE entity_id = '%s' AND field = 'phone'"
                          " ORDER BY rid LIMIT 1", id);
-  history = query_text (f->store, sql);
+  history = crm_test_query_text (f->store, sql, NULL);
   g_assert_cmpstr (history, ==, "8 (912) 345-67-89");
 }
 
@@ -307,10 +279,10 @@ test_delete_restore (Fixture       *f,
   g_assert_cmpint (crm_store_query_count (f->store, q, NULL), ==, 0);
 
   sql = g_strdup_printf ("SELECT _deleted FROM leads WHERE id = '%s'", id);
-  g_assert_cmpint (query_int (f->store, sql), ==, T0 + 1000);
+  g_assert_cmpint (crm_test_query_int (f->store, sql, NULL), ==, T0 + 1000);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE row_id = '%s' AND op = 'delete'", id);
-  g_assert_cmpint (query_int (f->store, sql), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, sql, NULL), ==, 1);
 
   g_assert_true (crm_store_restore (f->store, "leads", id, &error));
   g_assert_no_error (error);
@@ -319,7 +291,7 @@ test_delete_restore (Fixture       *f,
   sql = g_strdup_printf ("SELECT group_concat(op, ',') FROM (SELECT op FROM history"
                          " WHERE entity_id = '%s' ORDER BY rid)", id);
   {
-    g_autofree char *ops = query_text (f->store, sql);
+    g_autofree char *ops = crm_test_query_text (f->store, sql, NULL);
     g_assert_cmpstr (ops, ==, "create,delete,restore");
   }
 }
@@ -417,7 +389,7 @@ test_reopen (Fixture       *f,
   g_autofree char *id2 = NULL;
   g_autofree char *sql2 = NULL;
 
-  hlc1 = query_text (f->store, sql);
+  hlc1 = crm_test_query_text (f->store, sql, NULL);
   g_clear_object (&f->store);
 
   /* The clock went back an hour: the HLC still moves forward. */
@@ -425,12 +397,12 @@ test_reopen (Fixture       *f,
   f->store = crm_store_open (f->path, f->clock, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_store_get_device_id (f->store), ==, device);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM users"), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stages"), ==, 7);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM users", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM stages", NULL), ==, 7);
 
   id2 = add_lead (f->store, "Олег Орлов", NULL);
   sql2 = g_strdup_printf ("SELECT json_extract(_hlc, '$.\"*\"') FROM leads WHERE id = '%s'", id2);
-  hlc2 = query_text (f->store, sql2);
+  hlc2 = crm_test_query_text (f->store, sql2, NULL);
   g_assert_cmpstr (hlc2, >, hlc1);
 }
 
@@ -454,7 +426,7 @@ test_backup_check (Fixture       *f,
   g_assert_no_error (error);
   other = crm_store_open (copy, f->clock, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (other, "SELECT count(*) FROM leads"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (other, "SELECT count(*) FROM leads", NULL), ==, 1);
   g_clear_object (&other);
 
   /* Not a database: a clear error, the file untouched. */
@@ -499,7 +471,7 @@ test_migration_backup (void)
 
   store = crm_store_open (path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "PRAGMA user_version", NULL), ==, 1);
 
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)

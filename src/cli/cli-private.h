@@ -43,6 +43,12 @@ gboolean    cli_option_uint   (CliContext        *ctx,
 CrmStore   *cli_open          (CliContext        *ctx,
                                GError           **error);
 void        cli_print_json    (JsonBuilder       *builder);
+void        cli_json_text     (JsonBuilder       *builder,
+                               const char        *name,
+                               const char        *value);
+void        cli_json_int      (JsonBuilder       *builder,
+                               const char        *name,
+                               gint64             value);
 
 int cli_init      (CliContext *ctx);
 int cli_add_lead  (CliContext *ctx);

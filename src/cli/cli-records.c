@@ -10,27 +10,6 @@
 
 #include "cli-private.h"
 
-static void
-json_member_text (JsonBuilder *b,
-                  const char  *name,
-                  const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-json_member_int (JsonBuilder *b,
-                 const char  *name,
-                 gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
 static char *
 first_child (CrmStore   *store,
              const char *tbl,
@@ -89,7 +68,7 @@ add_record_json (CrmStore    *store,
   const char *entity = crm_table_entity (crm_record_get_table (r));
 
   json_builder_begin_object (b);
-  json_member_text (b, "type", entity);
+  cli_json_text (b, "type", entity);
   for (guint i = 0; columns[i] != NULL; i++)
     {
       const char *c = columns[i];
@@ -101,12 +80,12 @@ add_record_json (CrmStore    *store,
           strcmp (c, "value") == 0 || strcmp (c, "_deleted") == 0 || strcmp (c, "_seq") == 0)
         {
           if (crm_record_has_value (r, c))
-            json_member_int (b, c, crm_record_get_int (r, c, 0));
+            cli_json_int (b, c, crm_record_get_int (r, c, 0));
           else
-            json_member_text (b, c, NULL);
+            cli_json_text (b, c, NULL);
         }
       else
-        json_member_text (b, c, crm_record_get_text (r, c));
+        cli_json_text (b, c, crm_record_get_text (r, c));
     }
 
   json_builder_set_member_name (b, "phones");
@@ -116,10 +95,10 @@ add_record_json (CrmStore    *store,
       CrmRecord *p = g_ptr_array_index (phones, i);
 
       json_builder_begin_object (b);
-      json_member_text (b, "raw", crm_record_get_text (p, "raw"));
-      json_member_text (b, "e164", crm_record_get_text (p, "e164"));
-      json_member_text (b, "extension", crm_record_get_text (p, "extension"));
-      json_member_text (b, "label", crm_record_get_text (p, "label"));
+      cli_json_text (b, "raw", crm_record_get_text (p, "raw"));
+      cli_json_text (b, "e164", crm_record_get_text (p, "e164"));
+      cli_json_text (b, "extension", crm_record_get_text (p, "extension"));
+      cli_json_text (b, "label", crm_record_get_text (p, "label"));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -145,10 +124,10 @@ add_record_json (CrmStore    *store,
           CrmRecord *a = g_ptr_array_index (activities, i);
 
           json_builder_begin_object (b);
-          json_member_text (b, "kind", crm_record_get_text (a, "kind"));
-          json_member_text (b, "outcome", crm_record_get_text (a, "outcome"));
-          json_member_text (b, "body", crm_record_get_text (a, "body"));
-          json_member_int (b, "at_ms", crm_record_get_int (a, "at_ms", 0));
+          cli_json_text (b, "kind", crm_record_get_text (a, "kind"));
+          cli_json_text (b, "outcome", crm_record_get_text (a, "outcome"));
+          cli_json_text (b, "body", crm_record_get_text (a, "body"));
+          cli_json_int (b, "at_ms", crm_record_get_int (a, "at_ms", 0));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -160,12 +139,12 @@ add_record_json (CrmStore    *store,
           CrmRecord *h = g_ptr_array_index (history, i);
 
           json_builder_begin_object (b);
-          json_member_text (b, "op", crm_record_get_text (h, "op"));
-          json_member_text (b, "field", crm_record_get_text (h, "field"));
-          json_member_text (b, "old", crm_record_get_text (h, "old_value"));
-          json_member_text (b, "new", crm_record_get_text (h, "new_value"));
-          json_member_text (b, "user_id", crm_record_get_text (h, "user_id"));
-          json_member_int (b, "at_ms", crm_record_get_int (h, "at_ms", 0));
+          cli_json_text (b, "op", crm_record_get_text (h, "op"));
+          cli_json_text (b, "field", crm_record_get_text (h, "field"));
+          cli_json_text (b, "old", crm_record_get_text (h, "old_value"));
+          cli_json_text (b, "new", crm_record_get_text (h, "new_value"));
+          cli_json_text (b, "user_id", crm_record_get_text (h, "user_id"));
+          cli_json_int (b, "at_ms", crm_record_get_int (h, "at_ms", 0));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -191,9 +170,9 @@ cli_init (CliContext *ctx)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_member_text (b, "path", crm_store_get_path (store));
-      json_member_text (b, "device_id", crm_store_get_device_id (store));
-      json_member_text (b, "user_id", crm_store_get_user_id (store));
+      cli_json_text (b, "path", crm_store_get_path (store));
+      cli_json_text (b, "device_id", crm_store_get_device_id (store));
+      cli_json_text (b, "user_id", crm_store_get_user_id (store));
       json_builder_end_object (b);
       cli_print_json (b);
     }
@@ -313,7 +292,7 @@ cli_add_lead (CliContext *ctx)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_member_text (b, "id", crm_change_get_id (change));
+      cli_json_text (b, "id", crm_change_get_id (change));
       json_builder_set_member_name (b, "duplicates");
       json_builder_begin_array (b);
       for (guint i = 0; i < found->len; i++)
@@ -321,11 +300,11 @@ cli_add_lead (CliContext *ctx)
           CrmDuplicate *d = g_ptr_array_index (found, i);
 
           json_builder_begin_object (b);
-          json_member_text (b, "type", d->entity_type);
-          json_member_text (b, "id", d->id);
-          json_member_text (b, "name", d->display_name);
-          json_member_int (b, "score", d->score);
-          json_member_text (b, "reason", d->detail);
+          cli_json_text (b, "type", d->entity_type);
+          cli_json_text (b, "id", d->id);
+          cli_json_text (b, "name", d->display_name);
+          cli_json_int (b, "score", d->score);
+          cli_json_text (b, "reason", d->detail);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -420,7 +399,7 @@ cli_list (CliContext *ctx)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_member_int (b, "total", total);
+      cli_json_int (b, "total", total);
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       for (guint i = 0; i < page->len; i++)
@@ -605,10 +584,10 @@ cli_search (CliContext *ctx)
       if (b != NULL)
         {
           json_builder_begin_object (b);
-          json_member_text (b, "type", hit->entity_type);
-          json_member_text (b, "id", crm_record_get_id (r));
-          json_member_text (b, "name", record_name (r));
-          json_member_text (b, "phone", phone);
+          cli_json_text (b, "type", hit->entity_type);
+          cli_json_text (b, "id", crm_record_get_id (r));
+          cli_json_text (b, "name", record_name (r));
+          cli_json_text (b, "phone", phone);
           json_builder_set_member_name (b, "exact");
           json_builder_add_boolean_value (b, hit->exact);
           json_builder_end_object (b);
@@ -667,7 +646,7 @@ cli_validate (CliContext *ctx)
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "valid");
           json_builder_add_boolean_value (b, FALSE);
-          json_member_text (b, "reason", error->message);
+          cli_json_text (b, "reason", error->message);
           json_builder_end_object (b);
           cli_print_json (b);
         }
@@ -683,9 +662,9 @@ cli_validate (CliContext *ctx)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "valid");
       json_builder_add_boolean_value (b, TRUE);
-      json_member_text (b, "normalized", normalized != NULL ? normalized : value);
+      cli_json_text (b, "normalized", normalized != NULL ? normalized : value);
       if (ext != NULL)
-        json_member_text (b, "extension", ext);
+        cli_json_text (b, "extension", ext);
       json_builder_end_object (b);
       cli_print_json (b);
     }
@@ -799,12 +778,12 @@ cli_stats (CliContext *ctx)
     {
       b = json_builder_new ();
       json_builder_begin_object (b);
-      json_member_text (b, "path", crm_store_get_path (store));
-      json_member_int (b, "leads", leads);
-      json_member_int (b, "contacts", contacts);
-      json_member_int (b, "clients", clients);
-      json_member_int (b, "open_tasks", tasks);
-      json_member_int (b, "overdue_tasks", overdue);
+      cli_json_text (b, "path", crm_store_get_path (store));
+      cli_json_int (b, "leads", leads);
+      cli_json_int (b, "contacts", contacts);
+      cli_json_int (b, "clients", clients);
+      cli_json_int (b, "open_tasks", tasks);
+      cli_json_int (b, "overdue_tasks", overdue);
       json_builder_set_member_name (b, "stages");
       json_builder_begin_array (b);
     }
@@ -838,8 +817,8 @@ cli_stats (CliContext *ctx)
       if (b != NULL)
         {
           json_builder_begin_object (b);
-          json_member_text (b, "name", name);
-          json_member_int (b, "leads", n);
+          cli_json_text (b, "name", name);
+          cli_json_int (b, "leads", n);
           json_builder_end_object (b);
         }
       else

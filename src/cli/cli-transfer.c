@@ -13,27 +13,6 @@
 
 CrmRecord *cli_find_any (CrmStore *store, const char *id, GError **error);
 
-static void
-member_text (JsonBuilder *b,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-member_int (JsonBuilder *b,
-            const char  *name,
-            gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
 static gboolean
 parse_delimiter (const char *text,
                  char       *out)
@@ -55,27 +34,27 @@ print_report_json (CrmImportReport *r)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  member_text (b, "import_id", r->dry_run ? NULL : r->import_id);
+  cli_json_text (b, "import_id", r->dry_run ? NULL : r->import_id);
   json_builder_set_member_name (b, "dry_run");
   json_builder_add_boolean_value (b, r->dry_run);
-  member_text (b, "encoding", r->encoding);
+  cli_json_text (b, "encoding", r->encoding);
   if (r->delimiter != 0)
     {
       char d[2] = { r->delimiter, 0 };
-      member_text (b, "delimiter", d);
+      cli_json_text (b, "delimiter", d);
     }
-  member_text (b, "policy", crm_import_policy_to_string (r->policy));
-  member_int (b, "rows", r->rows_total);
-  member_int (b, "created", r->rows_created);
-  member_int (b, "merged", r->rows_merged);
-  member_int (b, "skipped", r->rows_skipped);
-  member_int (b, "failed", r->rows_failed);
-  member_int (b, "duplicates", r->duplicates);
+  cli_json_text (b, "policy", crm_import_policy_to_string (r->policy));
+  cli_json_int (b, "rows", r->rows_total);
+  cli_json_int (b, "created", r->rows_created);
+  cli_json_int (b, "merged", r->rows_merged);
+  cli_json_int (b, "skipped", r->rows_skipped);
+  cli_json_int (b, "failed", r->rows_failed);
+  cli_json_int (b, "duplicates", r->duplicates);
 
   json_builder_set_member_name (b, "mapping");
   json_builder_begin_object (b);
   for (guint i = 0; r->headers != NULL && r->headers[i] != NULL; i++)
-    member_text (b, r->headers[i], r->mapping && *r->mapping[i] ? r->mapping[i] : NULL);
+    cli_json_text (b, r->headers[i], r->mapping && *r->mapping[i] ? r->mapping[i] : NULL);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "errors");
@@ -85,8 +64,8 @@ print_report_json (CrmImportReport *r)
       CrmImportProblem *p = g_ptr_array_index (r->problems, i);
 
       json_builder_begin_object (b);
-      member_int (b, "line", p->line);
-      member_text (b, "message", p->message);
+      cli_json_int (b, "line", p->line);
+      cli_json_text (b, "message", p->message);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -98,12 +77,12 @@ print_report_json (CrmImportReport *r)
       CrmImportDuplicate *d = g_ptr_array_index (r->duplicate_rows, i);
 
       json_builder_begin_object (b);
-      member_int (b, "line", d->line);
-      member_text (b, "existing_type", d->existing_type);
-      member_text (b, "existing_id", d->existing_id);
-      member_text (b, "existing_name", d->existing_name);
-      member_text (b, "reason", d->detail);
-      member_text (b, "action", d->action);
+      cli_json_int (b, "line", d->line);
+      cli_json_text (b, "existing_type", d->existing_type);
+      cli_json_text (b, "existing_id", d->existing_id);
+      cli_json_text (b, "existing_name", d->existing_name);
+      cli_json_text (b, "reason", d->detail);
+      cli_json_text (b, "action", d->action);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -332,14 +311,14 @@ cli_dedupe (CliContext *ctx)
       if (b != NULL)
         {
           json_builder_begin_object (b);
-          member_text (b, "a_type", p->a_type);
-          member_text (b, "a_id", p->a_id);
-          member_text (b, "a_name", p->a_name);
-          member_text (b, "b_type", p->b_type);
-          member_text (b, "b_id", p->b_id);
-          member_text (b, "b_name", p->b_name);
-          member_int (b, "score", p->score);
-          member_text (b, "reason", p->detail);
+          cli_json_text (b, "a_type", p->a_type);
+          cli_json_text (b, "a_id", p->a_id);
+          cli_json_text (b, "a_name", p->a_name);
+          cli_json_text (b, "b_type", p->b_type);
+          cli_json_text (b, "b_id", p->b_id);
+          cli_json_text (b, "b_name", p->b_name);
+          cli_json_int (b, "score", p->score);
+          cli_json_text (b, "reason", p->detail);
           json_builder_end_object (b);
         }
       else
@@ -397,9 +376,9 @@ cli_merge (CliContext *ctx)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      member_text (b, "merge_id", merge_id);
-      member_text (b, "kept", crm_record_get_id (keep));
-      member_text (b, "merged", crm_record_get_id (other));
+      cli_json_text (b, "merge_id", merge_id);
+      cli_json_text (b, "kept", crm_record_get_id (keep));
+      cli_json_text (b, "merged", crm_record_get_id (other));
       json_builder_end_object (b);
       cli_print_json (b);
     }

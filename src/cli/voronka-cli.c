@@ -241,6 +241,27 @@ cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+void
+cli_json_text (JsonBuilder *builder,
+               const char  *name,
+               const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cli_json_int (JsonBuilder *builder,
+              const char  *name,
+              gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
 int
 main (int    argc,
       char **argv)
