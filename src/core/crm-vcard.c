@@ -765,7 +765,15 @@ crm_vcard_to_string_30 (const CrmVcard *card)
   for (guint i = 0; card->phones && i < card->phones->len; i++)
     {
       CrmVcardValue *v = g_ptr_array_index (card->phones, i);
-      g_autofree char *name = g_strdup_printf ("TEL;TYPE=%s", v->type ? v->type : "voice");
+      g_autoptr(GString) type = g_string_new (NULL);
+      g_autofree char *name = NULL;
+
+      /* Only parameter-safe characters: a type read from a broken card
+       * must not break the card written. */
+      for (const char *p = v->type ? v->type : ""; *p; p++)
+        if (g_ascii_isalnum (*p) || *p == ',' || *p == '-')
+          g_string_append_c (type, g_ascii_tolower (*p));
+      name = g_strdup_printf ("TEL;TYPE=%s", type->len > 0 ? type->str : "voice");
 
       add_line (out, name, v->value ? v->value : "");
     }
