@@ -43,6 +43,8 @@ gboolean    cli_option_uint   (CliContext        *ctx,
 CrmStore   *cli_open          (CliContext        *ctx,
                                GError           **error);
 void        cli_print_json    (JsonBuilder       *builder);
+const char *cli_entity_label  (const char        *entity_type);
+const char *cli_policy_label  (CrmImportPolicy    policy);
 void        cli_json_text     (JsonBuilder       *builder,
                                const char        *name,
                                const char        *value);

@@ -318,7 +318,7 @@ cli_add_lead (CliContext *ctx)
         {
           CrmDuplicate *d = g_ptr_array_index (found, i);
           g_printerr (_("Possible duplicate: %s %s (%s), score %u\n"),
-                      d->entity_type, d->id, d->display_name ? d->display_name : "",
+                      cli_entity_label (d->entity_type), d->id, d->display_name ? d->display_name : "",
                       d->score);
           g_printerr ("  %s\n", d->detail);
         }

@@ -13,6 +13,24 @@
 
 CrmRecord *cli_find_any (CrmStore *store, const char *id, GError **error);
 
+const char *
+cli_policy_label (CrmImportPolicy policy)
+{
+  switch (policy)
+    {
+    case CRM_IMPORT_MERGE:
+      /* TRANSLATORS: the duplicate policy of an import */
+      return _("merge");
+    case CRM_IMPORT_CREATE:
+      /* TRANSLATORS: the duplicate policy of an import */
+      return _("create anyway");
+    case CRM_IMPORT_SKIP:
+    default:
+      /* TRANSLATORS: the duplicate policy of an import */
+      return _("skip");
+    }
+}
+
 static gboolean
 parse_delimiter (const char *text,
                  char       *out)
@@ -120,7 +138,7 @@ print_report (CrmImportReport *r)
   g_print (_("Rows: %u\n"), r->rows_total);
   g_print (r->dry_run ? _("To create: %u\n") : _("Created: %u\n"), r->rows_created);
   g_print (_("Duplicates found: %u (policy: %s; merged %u, skipped %u)\n"),
-           r->duplicates, crm_import_policy_to_string (r->policy),
+           r->duplicates, cli_policy_label (r->policy),
            r->rows_merged, r->rows_skipped);
   g_print (_("Rows with errors: %u\n"), r->rows_failed);
 
@@ -129,7 +147,7 @@ print_report (CrmImportReport *r)
       CrmImportDuplicate *d = g_ptr_array_index (r->duplicate_rows, i);
 
       g_print (_("  Line %u: duplicate of %s %s (%s): %s — %s\n"), d->line,
-               d->existing_type, d->existing_id, d->existing_name ? d->existing_name : "",
+               cli_entity_label (d->existing_type), d->existing_id, d->existing_name ? d->existing_name : "",
                d->detail ? d->detail : "", action_label (d->action));
     }
   for (guint i = 0; i < r->problems->len; i++)
@@ -323,8 +341,8 @@ cli_dedupe (CliContext *ctx)
         }
       else
         g_print ("%3u  %s %s (%s)  ↔  %s %s (%s)\n     %s\n", p->score,
-                 p->a_type, p->a_id, p->a_name ? p->a_name : "",
-                 p->b_type, p->b_id, p->b_name ? p->b_name : "",
+                 cli_entity_label (p->a_type), p->a_id, p->a_name ? p->a_name : "",
+                 cli_entity_label (p->b_type), p->b_id, p->b_name ? p->b_name : "",
                  p->detail ? p->detail : "");
     }
   if (b != NULL)
@@ -362,8 +380,8 @@ cli_merge (CliContext *ctx)
     {
       g_set_error (&error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
                    _("Only records of the same kind can be merged (%s and %s)"),
-                   crm_table_entity (crm_record_get_table (keep)),
-                   crm_table_entity (crm_record_get_table (other)));
+                   cli_entity_label (crm_table_entity (crm_record_get_table (keep))),
+                   cli_entity_label (crm_table_entity (crm_record_get_table (other))));
       return cli_error (ctx, error);
     }
 

@@ -241,6 +241,19 @@ cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* The kind of a record, for people ("lead"), in their language. */
+const char *
+cli_entity_label (const char *entity_type)
+{
+  if (g_strcmp0 (entity_type, "lead") == 0)
+    return _("lead");
+  if (g_strcmp0 (entity_type, "contact") == 0)
+    return _("contact");
+  if (g_strcmp0 (entity_type, "client") == 0)
+    return _("client");
+  return entity_type != NULL ? entity_type : "";
+}
+
 void
 cli_json_text (JsonBuilder *builder,
                const char  *name,
