@@ -17,21 +17,27 @@
 static const struct {
   const char *name;
   int       (*func) (CliContext *ctx);
-  const char *usage;
+  const char *args;
+  const char *help;
 } commands[] = {
-  { "init", cli_init, N_("Create the workspace (or check it opens)") },
-  { "add-lead", cli_add_lead, N_("--name N --phone P --email E --company C --channel CH --note T") },
-  { "list", cli_list, N_("[--limit N] [--entity leads|contacts|clients]") },
-  { "show", cli_show, N_("ID") },
-  { "search", cli_search, N_("QUERY [--limit N]") },
-  { "import", cli_import, N_("csv|vcard FILE [--dry-run] [--strict] [--on-duplicate skip|merge|create] [--map SPEC] [--entity leads|contacts]") },
-  { "export", cli_export, N_("csv|vcard [--out FILE] [--entity leads|contacts|clients] [--delimiter ;] [--bom]") },
-  { "dedupe", cli_dedupe, N_("[--limit N]") },
-  { "merge", cli_merge, N_("KEEP_ID OTHER_ID") },
-  { "validate", cli_validate, N_("phone|email|inn|kpp|ogrn VALUE") },
-  { "backup", cli_backup, N_("FILE") },
-  { "check", cli_check, N_("Check the file's integrity") },
-  { "stats", cli_stats, N_("Counts of leads, contacts, clients and tasks") },
+  { "init", cli_init, "", N_("Create the workspace, or check that it opens") },
+  { "add-lead", cli_add_lead, "--name N --phone P --email E --company C --channel CH --note T",
+    N_("Add a lead; warns about possible duplicates") },
+  { "list", cli_list, "[--limit N] [--entity leads|contacts|clients] [--sort [-]COLUMN]",
+    N_("List records, newest first") },
+  { "show", cli_show, "ID", N_("Show a record with its phones, e-mails and history") },
+  { "search", cli_search, "QUERY [--limit N]", N_("Search by name, company, phone digits, e-mail or text") },
+  { "import", cli_import, "csv|vcard FILE [--dry-run] [--strict] [--on-duplicate skip|merge|create] "
+    "[--map SPEC] [--entity leads|contacts] [--channel NAME] [--delimiter D]",
+    N_("Import leads or contacts from a file") },
+  { "export", cli_export, "csv|vcard [--out FILE] [--entity leads|contacts|clients] [--delimiter D] [--bom]",
+    N_("Export leads, contacts or clients") },
+  { "dedupe", cli_dedupe, "[--limit N]", N_("List likely duplicate pairs") },
+  { "merge", cli_merge, "KEEP_ID OTHER_ID", N_("Merge a duplicate into the record to keep") },
+  { "validate", cli_validate, "phone|email|inn|kpp|ogrn VALUE", N_("Check a value; prints the normalized form") },
+  { "backup", cli_backup, "FILE", N_("Write an online backup of the workspace") },
+  { "check", cli_check, "", N_("Check the file's integrity") },
+  { "stats", cli_stats, "", N_("Counts of leads, contacts, clients and tasks") },
 };
 
 static void
@@ -40,7 +46,11 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("Usage: voronka-cli [--db PATH] [--json] COMMAND [ARGS…]"));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-9s %s\n", commands[i].name, _(commands[i].usage));
+    {
+      fprintf (out, "  %-9s %s\n", commands[i].name, _(commands[i].help));
+      if (*commands[i].args != '\0')
+        fprintf (out, "  %-9s   %s\n", "", commands[i].args);
+    }
   fprintf (out, "\n%s\n", _("Exit status: 0 success, 1 error, 2 bad usage."));
 }
 
@@ -61,7 +71,7 @@ cli_usage_error (CliContext *ctx,
     {
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (strcmp (commands[i].name, ctx->command) == 0)
-          g_printerr (_("Usage: voronka-cli %s %s\n"), ctx->command, _(commands[i].usage));
+          g_printerr (_("Usage: voronka-cli %s %s\n"), ctx->command, commands[i].args);
     }
   return CLI_EXIT_USAGE;
 }
