@@ -381,7 +381,10 @@ parse_property (const char  *line,
           g_autofree char *up = g_ascii_strup (params[i], -1);
 
           if (strcmp (up, "QUOTED-PRINTABLE") == 0 || strcmp (up, "BASE64") == 0 || strcmp (up, "B") == 0)
-            prop->encoding = g_steal_pointer (&up);
+            {
+              g_free (prop->encoding);
+              prop->encoding = g_steal_pointer (&up);
+            }
           else
             add_type (types, params[i]);
           continue;
@@ -394,9 +397,16 @@ parse_property (const char  *line,
         if (strcmp (key, "TYPE") == 0)
           add_type (types, val);
         else if (strcmp (key, "ENCODING") == 0)
-          prop->encoding = g_ascii_strup (val, -1);
+          {
+            /* A repeated parameter: the last one wins. */
+            g_free (prop->encoding);
+            prop->encoding = g_ascii_strup (val, -1);
+          }
         else if (strcmp (key, "CHARSET") == 0)
-          prop->charset = g_strdup (val);
+          {
+            g_free (prop->charset);
+            prop->charset = g_strdup (val);
+          }
       }
     }
   prop->types = g_string_free (g_steal_pointer (&types), FALSE);
