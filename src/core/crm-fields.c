@@ -121,42 +121,223 @@ static const struct {
   { "stage", CRM_FIELD_STAGE }, { "status", CRM_FIELD_STAGE },
   { "ответственный", CRM_FIELD_OWNER }, { "менеджер", CRM_FIELD_OWNER },
   { "owner", CRM_FIELD_OWNER }, { "responsible", CRM_FIELD_OWNER }, { "manager", CRM_FIELD_OWNER },
-  { "id", CRM_FIELD_ID }, { "номер", CRM_FIELD_ID }, { "код", CRM_FIELD_ID },
-  /* Abbreviations and Bitrix24/amoCRM spellings. */
-  { "моб", CRM_FIELD_PHONE_MOBILE }, { "мобтел", CRM_FIELD_PHONE_MOBILE },
-  { "мобтелефон", CRM_FIELD_PHONE_MOBILE }, { "сот", CRM_FIELD_PHONE_MOBILE },
-  { "сотовый", CRM_FIELD_PHONE_MOBILE }, { "рабтелефон", CRM_FIELD_PHONE_WORK },
-  { "рабочий", CRM_FIELD_PHONE_WORK }, { "домашний", CRM_FIELD_PHONE_HOME },
-  { "домтелефон", CRM_FIELD_PHONE_HOME }, { "телефонрабочийпрямой", CRM_FIELD_PHONE_WORK },
-  { "телефонмобильный", CRM_FIELD_PHONE_MOBILE }, { "телефондомашний", CRM_FIELD_PHONE_HOME },
-  { "emailрабочий", CRM_FIELD_EMAIL }, { "emailличный", CRM_FIELD_EMAIL },
-  { "наименование", CRM_FIELD_COMPANY }, { "наименованиеорганизации", CRM_FIELD_COMPANY },
-  { "контрагент", CRM_FIELD_COMPANY }, { "названиеклиента", CRM_FIELD_COMPANY },
-  { "имяклиента", CRM_FIELD_FIO }, { "фиоклиента", CRM_FIELD_FIO }, { "фиоконтакта", CRM_FIELD_FIO },
-  { "почтовыйадрес", CRM_FIELD_ADDRESS }, { "адресдоставки", CRM_FIELD_ADDRESS },
-  { "mailingaddress", CRM_FIELD_ADDRESS }, { "streetaddress", CRM_FIELD_ADDRESS },
-  { "businessaddress", CRM_FIELD_ADDRESS }, { "homeaddress", CRM_FIELD_ADDRESS },
-  { "gender", CRM_FIELD_NONE },
-  { "telephonenumber", CRM_FIELD_PHONE }, { "primaryphone", CRM_FIELD_PHONE },
-  { "mobilenumber", CRM_FIELD_PHONE_MOBILE }, { "cellphonenumber", CRM_FIELD_PHONE_MOBILE },
-  { "homephonenumber", CRM_FIELD_PHONE_HOME }, { "workphonenumber", CRM_FIELD_PHONE_WORK },
-  { "officephone", CRM_FIELD_PHONE_WORK }, { "emailaddr", CRM_FIELD_EMAIL },
-  { "eмейл", CRM_FIELD_EMAIL }, { "имейл", CRM_FIELD_EMAIL }, { "мыло", CRM_FIELD_EMAIL },
-  { "webpage", CRM_FIELD_WEBSITE }, { "homepage", CRM_FIELD_WEBSITE }, { "вебсайт", CRM_FIELD_WEBSITE },
-  { "responsibleuser", CRM_FIELD_OWNER }, { "assignedto", CRM_FIELD_OWNER },
-  { "ответственныйменеджер", CRM_FIELD_OWNER }, { "ответственныйсотрудник", CRM_FIELD_OWNER },
-  { "этапсделки", CRM_FIELD_STAGE }, { "статуслида", CRM_FIELD_STAGE }, { "leadstatus", CRM_FIELD_STAGE },
-  { "dealstage", CRM_FIELD_STAGE }, { "source1", CRM_FIELD_CHANNEL }, { "рекламныйканал", CRM_FIELD_CHANNEL },
-  { "текстсообщения", CRM_FIELD_REQUEST }, { "вопрос", CRM_FIELD_REQUEST }, { "суть", CRM_FIELD_REQUEST },
-  { "суммазаказа", CRM_FIELD_VALUE }, { "стоимость", CRM_FIELD_VALUE }, { "цена", CRM_FIELD_VALUE },
-  { "dealvalue", CRM_FIELD_VALUE }, { "expectedrevenue", CRM_FIELD_VALUE },
-  { "датаобращения", CRM_FIELD_CREATED }, { "датаидобавления", CRM_FIELD_CREATED },
-  { "датадобавления", CRM_FIELD_CREATED }, { "createddate", CRM_FIELD_CREATED },
-  { "createdtime", CRM_FIELD_CREATED }, { "creationdate", CRM_FIELD_CREATED },
-  { "населенныйпункт", CRM_FIELD_CITY }, { "town", CRM_FIELD_CITY },
-  { "огрногрнип", CRM_FIELD_OGRN }, { "regnumber", CRM_FIELD_OGRN },
-  { "иннорганизации", CRM_FIELD_INN }, { "инник", CRM_FIELD_INN }, { "taxid", CRM_FIELD_INN },
-  { "familyname", CRM_FIELD_LAST_NAME }, { "given", CRM_FIELD_FIRST_NAME },
-  { "имяконтакта", CRM_FIELD_FIRST_NAME },
+  { "id", CRM_FIELD_ID },
 };
 
+const char *
+crm_field_get_key (CrmField field)
+{
+  g_return_val_if_fail (field < CRM_N_FIELDS, "");
+  return fields[field].key;
+}
+
+/**
+ * crm_field_get_label:
+ * @field: a field
+ *
+ * Returns: the field's name for people, translated; exports use it as the
+ *   column header, and the importer maps it back
+ */
+const char *
+crm_field_get_label (CrmField field)
+{
+  g_return_val_if_fail (field < CRM_N_FIELDS, "");
+  if (fields[field].label == NULL)
+    return "";
+  if (g_str_has_prefix (fields[field].label, "utm_") || strcmp (fields[field].label, "ID") == 0)
+    return fields[field].label;
+  return _(fields[field].label);
+}
+
+CrmField
+crm_field_from_key (const char *key)
+{
+  for (guint i = 1; i < CRM_N_FIELDS; i++)
+    if (g_strcmp0 (fields[i].key, key) == 0)
+      return i;
+  return CRM_FIELD_NONE;
+}
+
+static char *
+header_key (const char *header)
+{
+  g_autofree char *folded = crm_text_fold (header);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * crm_field_guess:
+ * @header: a column header
+ *
+ * Maps a Russian or English header to a field, ignoring case, ё, spaces and
+ * punctuation; the translated labels of exports map back too.
+ *
+ * Returns: the field, %CRM_FIELD_NONE when unknown
+ */
+CrmField
+crm_field_guess (const char *header)
+{
+  g_autofree char *key = NULL;
+
+  if (header == NULL)
+    return CRM_FIELD_NONE;
+  key = header_key (header);
+  if (*key == '\0')
+    return CRM_FIELD_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (aliases[i].header, key) == 0)
+      return aliases[i].field;
+
+  /* Our own export headers, in the language they were written in. */
+  for (guint i = 1; i < CRM_N_FIELDS; i++)
+    {
+      g_autofree char *label = header_key (crm_field_get_label (i));
+      g_autofree char *english = fields[i].label ? header_key (fields[i].label) : NULL;
+
+      if (strcmp (label, key) == 0 || g_strcmp0 (english, key) == 0)
+        return i;
+    }
+  return CRM_FIELD_NONE;
+}
+
+/**
+ * crm_field_guess_all:
+ * @headers: (array length=n): the header row
+ * @n: its length
+ *
+ * Guesses every column. "Имя" alone (no "Фамилия" column) is the whole
+ * name; a field other than phones and e-mails maps once, the first
+ * column wins.
+ *
+ * Returns: (transfer full) (array length=n): a field per column
+ */
+CrmField *
+crm_field_guess_all (const char *const *headers,
+                     guint              n)
+{
+  CrmField *out = g_new0 (CrmField, MAX (n, 1));
+  gboolean has_last = FALSE;
+  gboolean has_fio = FALSE;
+  gboolean seen[CRM_N_FIELDS] = { FALSE };
+
+  for (guint i = 0; i < n; i++)
+    {
+      out[i] = crm_field_guess (headers[i]);
+      has_last |= out[i] == CRM_FIELD_LAST_NAME;
+      has_fio |= out[i] == CRM_FIELD_FIO;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (out[i] == CRM_FIELD_FIRST_NAME && !has_last && !has_fio)
+        out[i] = CRM_FIELD_FIO;
+
+      switch (out[i])
+        {
+        case CRM_FIELD_PHONE:
+        case CRM_FIELD_PHONE_WORK:
+        case CRM_FIELD_PHONE_MOBILE:
+        case CRM_FIELD_PHONE_HOME:
+        case CRM_FIELD_EMAIL:
+        case CRM_FIELD_NOTE:
+        case CRM_FIELD_NONE:
+          break;
+        default:
+          if (seen[out[i]])
+            out[i] = CRM_FIELD_NONE;
+          else
+            seen[out[i]] = TRUE;
+          break;
+        }
+    }
+  return out;
+}
+
+/**
+ * crm_field_parse_mapping:
+ * @spec: "Header=field,3=phone,…": a header name or a 1-based column
+ *   number, then a field key (fio, phone, email, company, …, or "skip")
+ * @headers: (array length=n): the header row
+ * @n: its length
+ * @out: (out) (transfer full) (array length=n): a field per column
+ * @error: return location for a #GError
+ *
+ * Columns the spec does not name are guessed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_field_parse_mapping (const char         *spec,
+                         const char *const  *headers,
+                         guint               n,
+                         CrmField          **out,
+                         GError            **error)
+{
+  g_autofree CrmField *fields_out = crm_field_guess_all (headers, n);
+  g_auto(GStrv) pairs = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_autofree char *pair = g_strstrip (g_strdup (pairs[i]));
+      char *eq = strrchr (pair, '=');
+      const char *column;
+      const char *key;
+      CrmField field;
+      guint64 number;
+      gint index = -1;
+
+      if (*pair == '\0')
+        continue;
+      if (eq == NULL)
+        {
+          g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER,
+                       _("Mapping “%s”: write COLUMN=FIELD"), pair);
+          return FALSE;
+        }
+      *eq = '\0';
+      column = g_strstrip (pair);
+      key = g_strstrip (eq + 1);
+
+      if (strcmp (key, "skip") == 0 || *key == '\0')
+        field = CRM_FIELD_NONE;
+      else if ((field = crm_field_from_key (key)) == CRM_FIELD_NONE)
+        {
+          g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER,
+                       _("Mapping: unknown field “%s”"), key);
+          return FALSE;
+        }
+
+      if (g_ascii_string_to_unsigned (column, 10, 1, n, &number, NULL))
+        index = number - 1;
+      else
+        {
+          g_autofree char *want = header_key (column);
+
+          for (guint j = 0; j < n && index < 0; j++)
+            {
+              g_autofree char *have = header_key (headers[j]);
+              if (strcmp (have, want) == 0)
+                index = j;
+            }
+        }
+      if (index < 0)
+        {
+          g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER,
+                       _("Mapping: the file has no column “%s”"), column);
+          return FALSE;
+        }
+      fields_out[index] = field;
+    }
+
+  *out = g_steal_pointer (&fields_out);
+  return TRUE;
+}
