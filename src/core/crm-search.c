@@ -360,23 +360,29 @@ scope_has (CrmSearchScope scope,
   return (scope & (1 << (kind - 1))) != 0;
 }
 
+/* Exact hits come first and are few: a full-text hit only needs checking
+ * against them, so the common case costs no lookup at all. */
 static void
-add_hit (GArray     *hits,
-         GHashTable *seen,
-         gint64      rowid,
-         gboolean    exact)
+add_hit (GArray   *hits,
+         guint     n_exact,
+         gint64    rowid,
+         gboolean  exact)
 {
   CrmSearchHit hit;
 
-  if (g_hash_table_contains (seen, &rowid))
-    return;
   hit.entity_type = entity_of_kind ((int) (rowid % 4));
   hit.rid = rowid / 4;
   hit.exact = exact;
   if (hit.entity_type == NULL)
     return;
+  for (guint i = 0; i < (exact ? hits->len : n_exact); i++)
+    {
+      CrmSearchHit *other = &g_array_index (hits, CrmSearchHit, i);
+
+      if (other->rid == hit.rid && other->entity_type == hit.entity_type)
+        return;
+    }
   g_array_append_val (hits, hit);
-  g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
 }
 
 /* Seven digits or more and nothing but phone punctuation: worth a
@@ -403,7 +409,6 @@ add_exact (CrmStore       *store,
            const char     *query,
            CrmSearchScope  scope,
            GArray         *hits,
-           GHashTable     *seen,
            guint           limit,
            GError        **error)
 {
@@ -460,7 +465,7 @@ add_exact (CrmStore       *store,
           return FALSE;
         sqlite3_bind_text (stmt, 1, g_ptr_array_index (owners, i + 1), -1, SQLITE_TRANSIENT);
         if (sqlite3_step (stmt) == SQLITE_ROW)
-          add_hit (hits, seen, sqlite3_column_int64 (stmt, 0) * 4 + kind, TRUE);
+          add_hit (hits, 0, sqlite3_column_int64 (stmt, 0) * 4 + kind, TRUE);
         sqlite3_reset (stmt);
       }
   }
@@ -489,18 +494,19 @@ crm_search_query (CrmStore        *store,
                   GError         **error)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (CrmSearchHit));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
+  guint n_exact;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   if (query == NULL || limit == 0)
     return g_steal_pointer (&hits);
 
-  if (!add_exact (store, query, scope, hits, seen, limit, error))
+  if (!add_exact (store, query, scope, hits, limit, error))
     return NULL;
 
+  n_exact = hits->len;
   if (!(match = crm_search_build_match (query)))
     return g_steal_pointer (&hits);
 
@@ -526,7 +532,7 @@ crm_search_query (CrmStore        *store,
     sqlite3_bind_int (stmt, 3, scope);
 
   while (hits->len < limit && sqlite3_step (stmt) == SQLITE_ROW)
-    add_hit (hits, seen, sqlite3_column_int64 (stmt, 0), FALSE);
+    add_hit (hits, n_exact, sqlite3_column_int64 (stmt, 0), FALSE);
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&hits);
