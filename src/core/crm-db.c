@@ -93,6 +93,87 @@ crm_db_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "voronka", "voronka.db", NULL);
 }
 
+/* VORONKA_SQL_PROFILE=1: total time per statement, printed to stderr when
+ * the connection closes. For finding where an import or a query spends
+ * its time; costs nothing when unset. */
+typedef struct
+{
+  char   *sql;
+  guint64 ns;
+  guint64 calls;
+} SqlCost;
+
+static GHashTable *sql_costs;
+G_LOCK_DEFINE_STATIC (sql_costs);
+
+static int
+profile_cb (unsigned  type,
+            void     *ctx,
+            void     *p,
+            void     *x)
+{
+  sqlite3_stmt *stmt = p;
+  const char *sql = sqlite3_sql (stmt);
+  SqlCost *cost;
+
+  if (sql == NULL)
+    return 0;
+  G_LOCK (sql_costs);
+  if (sql_costs == NULL)
+    sql_costs = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!(cost = g_hash_table_lookup (sql_costs, sql)))
+    {
+      cost = g_new0 (SqlCost, 1);
+      cost->sql = g_strdup (sql);
+      g_hash_table_insert (sql_costs, cost->sql, cost);
+    }
+  cost->ns += *(sqlite3_int64 *) x;
+  cost->calls++;
+  G_UNLOCK (sql_costs);
+  return 0;
+}
+
+static int
+cost_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const SqlCost *ca = *(SqlCost *const *) a;
+  const SqlCost *cb = *(SqlCost *const *) b;
+
+  return ca->ns < cb->ns ? 1 : ca->ns > cb->ns ? -1 : 0;
+}
+
+static void
+profile_dump (void)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  G_LOCK (sql_costs);
+  if (sql_costs == NULL)
+    {
+      G_UNLOCK (sql_costs);
+      return;
+    }
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    all = g_ptr_array_new ();
+    g_hash_table_iter_init (&iter, sql_costs);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_ptr_array_add (all, value);
+  }
+  g_ptr_array_sort (all, cost_cmp);
+  for (guint i = 0; i < all->len && i < 25; i++)
+    {
+      SqlCost *c = g_ptr_array_index (all, i);
+
+      g_printerr ("%9.1f ms %8" G_GUINT64_FORMAT "× %.150s\n",
+                  c->ns / 1e6, c->calls, c->sql);
+    }
+  G_UNLOCK (sql_costs);
+}
+
 /**
  * crm_db_open:
  * @path: the database file; created (with its folder) if missing
@@ -133,6 +214,8 @@ crm_db_open (const char  *path,
 
   sqlite3_busy_timeout (db, 5000);
   sqlite3_extended_result_codes (db, 1);
+  if (g_getenv ("VORONKA_SQL_PROFILE") != NULL)
+    sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, profile_cb, NULL);
 
   if (!crm_db_exec (db,
                     "PRAGMA journal_mode=WAL;"
@@ -160,6 +243,7 @@ crm_db_close (sqlite3 *db)
 {
   if (db == NULL)
     return;
+  profile_dump ();
   /* Fold the WAL back so the file is whole if copied with the app closed. */
   sqlite3_exec (db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
   sqlite3_close_v2 (db);
