@@ -16,6 +16,7 @@
 #include "crm-fields.h"
 #include "crm-hlc.h"
 #include "crm-import.h"
+#include "crm-inbox.h"
 #include "crm-lead.h"
 #include "crm-merge.h"
 #include "crm-phone.h"
