@@ -11,6 +11,7 @@
 #include "crm-csv.h"
 #include "crm-db.h"
 #include "crm-dedupe.h"
+#include "crm-demo.h"
 #include "crm-error.h"
 #include "crm-export.h"
 #include "crm-fields.h"

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-core.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_IMPORT_DIALOG (crm_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CrmImportDialog, crm_import_dialog, CRM, IMPORT_DIALOG, AdwWindow)
+
+/* Signals: "import-finished" (guint n_created, guint n_merged) after a
+ * committed import, so lists refresh. */
+CrmImportDialog *crm_import_dialog_new       (GtkWindow        *parent,
+                                              CrmStore         *store);
+/* Returns the dialog (transfer none) so callers can connect
+ * "import-finished"; it destroys itself when closed. */
+CrmImportDialog *crm_import_dialog_present   (GtkWindow        *parent,
+                                              CrmStore         *store);
+void             crm_import_dialog_set_file  (CrmImportDialog  *self,
+                                              GFile            *file);
+
+G_END_DECLS
