@@ -4,6 +4,9 @@
 /* Everything libvoronka-core offers, for the CLI, the GUI and the server. */
 
 #include "crm-activity.h"
+#include "crm-activity-log.h"
+#include "crm-catalog.h"
+#include "crm-convert.h"
 #include "crm-change.h"
 #include "crm-client.h"
 #include "crm-clock.h"
