@@ -165,6 +165,40 @@ crm_query_set_sort (CrmQuery   *query,
   return TRUE;
 }
 
+/**
+ * crm_query_copy:
+ * @query: a #CrmQuery
+ *
+ * A deep copy, so a worker thread (an export, a list model's page filler)
+ * can run the query on its own connection while the caller keeps editing
+ * or frees the original.
+ *
+ * Returns: (transfer full): the copy
+ */
+CrmQuery *
+crm_query_copy (CrmQuery *query)
+{
+  CrmQuery *copy;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  copy = crm_query_new (query->tbl);
+  for (guint i = 0; i < query->filters->len; i++)
+    {
+      Filter *f = &g_array_index (query->filters, Filter, i);
+      Filter c = { g_strdup (f->column), f->is_range, g_strdup (f->value), f->from, f->to };
+
+      g_array_append_val (copy->filters, c);
+    }
+  copy->text = g_strdup (query->text);
+  copy->overdue_now = query->overdue_now;
+  copy->include_deleted = query->include_deleted;
+  g_free (copy->sort_column);
+  copy->sort_column = g_strdup (query->sort_column);
+  copy->descending = query->descending;
+  return copy;
+}
+
 void
 crm_page_key_clear (CrmPageKey *key)
 {

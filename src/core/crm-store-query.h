@@ -27,6 +27,7 @@ typedef struct
 
 CrmQuery   *crm_query_new                (const char    *tbl);
 void        crm_query_free               (CrmQuery      *query);
+CrmQuery   *crm_query_copy               (CrmQuery      *query);
 const char *crm_query_get_table          (CrmQuery      *query);
 void        crm_query_add_equals         (CrmQuery      *query,
                                           const char    *column,
