@@ -27,6 +27,7 @@
 #include "crm-record.h"
 #include "crm-requisites.h"
 #include "crm-search.h"
+#include "crm-settings.h"
 #include "crm-store.h"
 #include "crm-store-query.h"
 #include "crm-task.h"
