@@ -281,6 +281,59 @@ test_junk_queries (Fixture       *f,
     }
 }
 
+static void
+test_name_and_phone_digits (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) a = find (f, "Иванов 4567");
+  g_autoptr(GPtrArray) b = find (f, "иванов 9999");
+  g_autoptr(GPtrArray) c = find (f, "иван 345");
+
+  /* The digits may be in his phone… */
+  g_assert_true (contains (a, f->ivanov));
+  g_assert_false (contains (a, f->yolkin));
+  g_assert_cmpuint (b->len, ==, 0);
+  g_assert_true (contains (c, f->ivanov));
+}
+
+static void
+test_scope_and_limit (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) leads = crm_search_query (f->store, "4567", CRM_SEARCH_LEADS, 50, &error);
+  g_autoptr(GArray) one = crm_search_query (f->store, "4567", CRM_SEARCH_ALL, 1, &error);
+  g_autoptr(GArray) rids = crm_search_query_rids (f->store, "4567", "contact", 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (leads->len, >=, 2);
+  for (guint i = 0; i < leads->len; i++)
+    g_assert_cmpstr (g_array_index (leads, CrmSearchHit, i).entity_type, ==, "lead");
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpuint (rids->len, ==, 1);
+
+  /* Newest first, each once, though "4567" matches text and phones. */
+  for (guint i = 1; i < leads->len; i++)
+    g_assert_cmpint (g_array_index (leads, CrmSearchHit, i - 1).rid, >,
+                     g_array_index (leads, CrmSearchHit, i).rid);
+}
+
+static void
+test_match_expressions (void)
+{
+  g_autofree char *a = crm_search_build_phone_match ("8 (912) 345-67-89");
+  g_autofree char *b = crm_search_build_phone_match ("45-67");
+  g_autofree char *c = crm_search_build_phone_match ("Иванов 4567");
+  g_autofree char *d = crm_search_build_phone_match ("12");
+  g_autofree char *e = crm_search_build_match ("Ёлкин  ООО-Ромашка");
+
+  g_assert_cmpstr (a, ==, "\"89123456789\" OR \"79123456789\"");
+  g_assert_cmpstr (b, ==, "\"4567\"");
+  g_assert_null (c);
+  g_assert_null (d);
+  g_assert_cmpstr (e, ==, "\"елкин\"* \"ооо\"* \"ромашка\"*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,7 +349,10 @@ main (int    argc,
   ADD ("/core/search/email-company-inn", test_email_and_company);
   ADD ("/core/search/updates-deletes-rebuild", test_updates_and_deletes);
   ADD ("/core/search/junk-queries", test_junk_queries);
+  ADD ("/core/search/name-and-phone-digits", test_name_and_phone_digits);
+  ADD ("/core/search/scope-and-limit", test_scope_and_limit);
 #undef ADD
+  g_test_add_func ("/core/search/match-expressions", test_match_expressions);
 
   return crm_test_run ();
 }

@@ -12,46 +12,51 @@
 #include "crm-text.h"
 #include "crm-validate.h"
 
-/* The search table's rowid is rid * 4 + kind, so one FTS5 table covers
- * leads, contacts and clients and a hit maps back to its row without a
- * join. Text is folded here (case, ё → е) because unicode61 does not fold ё;
- * phones are indexed as every digit suffix of 3+ digits, so an FTS prefix
- * query on them is a substring match. */
+/* Both search tables' rowid is rid * 4 + kind, so one index covers leads,
+ * contacts and clients and a hit maps back to its row without a join.
+ * Text is folded here (case, ё → е) because unicode61 does not fold ё.
+ * Phone digits live in their own trigram table: any run of 3+ digits
+ * finds the numbers that contain it. */
 
-#define MIN_SUFFIX 3
+#define MIN_DIGITS 3
 
 static const struct {
   const char *entity;
   int         kind;
-  const char *sql;
+  char        alias;
+  const char *text_sql;
+  const char *phones_sql;
 } index_sql[] = {
-  { "lead", 1,
+  { "lead", 1, 'l',
     "SELECT l.rid * 4 + 1, crm_fold(l.full_name), crm_fold(l.company),"
     " (SELECT crm_fold(group_concat(e.normalized, ' ')) FROM emails e"
     "   WHERE e.entity_id = l.id AND e._deleted = 0),"
-    " (SELECT crm_phone_tokens(group_concat(p.e164, ' ')) FROM phones p"
-    "   WHERE p.entity_id = l.id AND p._deleted = 0),"
     " crm_fold(coalesce(l.request, '') || ' ' || coalesce(l.note, '') || ' ' ||"
     "   coalesce(l.job_title, '') || ' ' || coalesce(l.city, ''))"
-    " FROM leads l WHERE l._deleted = 0 AND l.merged_into IS NULL" },
-  { "contact", 2,
+    " FROM leads l WHERE l._deleted = 0 AND l.merged_into IS NULL",
+    "SELECT l.rid * 4 + 1, replace(group_concat(p.e164, ' '), '+', '')"
+    " FROM leads l JOIN phones p ON p.entity_id = l.id AND p._deleted = 0 AND p.e164 IS NOT NULL"
+    " WHERE l._deleted = 0 AND l.merged_into IS NULL" },
+  { "contact", 2, 'c',
     "SELECT c.rid * 4 + 2, crm_fold(c.full_name),"
     " (SELECT crm_fold(k.name) FROM clients k WHERE k.id = c.client_id),"
     " (SELECT crm_fold(group_concat(e.normalized, ' ')) FROM emails e"
     "   WHERE e.entity_id = c.id AND e._deleted = 0),"
-    " (SELECT crm_phone_tokens(group_concat(p.e164, ' ')) FROM phones p"
-    "   WHERE p.entity_id = c.id AND p._deleted = 0),"
     " crm_fold(coalesce(c.note, '') || ' ' || coalesce(c.job_title, ''))"
-    " FROM contacts c WHERE c._deleted = 0 AND c.merged_into IS NULL" },
-  { "client", 3,
+    " FROM contacts c WHERE c._deleted = 0 AND c.merged_into IS NULL",
+    "SELECT c.rid * 4 + 2, replace(group_concat(p.e164, ' '), '+', '')"
+    " FROM contacts c JOIN phones p ON p.entity_id = c.id AND p._deleted = 0 AND p.e164 IS NOT NULL"
+    " WHERE c._deleted = 0 AND c.merged_into IS NULL" },
+  { "client", 3, 'k',
     "SELECT k.rid * 4 + 3, crm_fold(k.name),"
     " crm_fold(coalesce(k.legal_name, '') || ' ' || coalesce(k.inn, '')),"
     " (SELECT crm_fold(group_concat(e.normalized, ' ')) FROM emails e"
     "   WHERE e.entity_id = k.id AND e._deleted = 0),"
-    " (SELECT crm_phone_tokens(group_concat(p.e164, ' ')) FROM phones p"
-    "   WHERE p.entity_id = k.id AND p._deleted = 0),"
     " crm_fold(coalesce(k.note, '') || ' ' || coalesce(k.address, ''))"
-    " FROM clients k WHERE k._deleted = 0 AND k.merged_into IS NULL" },
+    " FROM clients k WHERE k._deleted = 0 AND k.merged_into IS NULL",
+    "SELECT k.rid * 4 + 3, replace(group_concat(p.e164, ' '), '+', '')"
+    " FROM clients k JOIN phones p ON p.entity_id = k.id AND p._deleted = 0 AND p.e164 IS NOT NULL"
+    " WHERE k._deleted = 0 AND k.merged_into IS NULL" },
 };
 
 static int
@@ -89,69 +94,12 @@ fold_func (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, folded, -1, g_free);
 }
 
-/* "+79123456789 +74951234567" → "79123456789 9123456789 … 789 749…" */
-static void
-append_phone_tokens (GString    *out,
-                     const char *digits,
-                     gsize       len)
-{
-  for (gsize start = 0; start + MIN_SUFFIX <= len; start++)
-    {
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, digits + start, len - start);
-    }
-}
-
-char *crm_search_phone_tokens (const char *phones);
-
-char *
-crm_search_phone_tokens (const char *phones)
-{
-  GString *out = g_string_new (NULL);
-  char digits[32];
-  gsize len = 0;
-
-  for (const char *p = phones; ; p++)
-    {
-      if (*p >= '0' && *p <= '9')
-        {
-          if (len < sizeof digits)
-            digits[len++] = *p;
-        }
-      else if (*p != '+')
-        {
-          if (len > 0)
-            append_phone_tokens (out, digits, len);
-          len = 0;
-          if (*p == '\0')
-            break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-phone_tokens_func (sqlite3_context  *ctx,
-                   int               argc,
-                   sqlite3_value   **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  sqlite3_result_text (ctx, crm_search_phone_tokens (text), -1, g_free);
-}
-
 /**
  * crm_search_register_functions:
  * @db: a connection
  *
- * Registers crm_fold() and crm_phone_tokens(), the folding the index is
- * built with, so the index can be rebuilt in one INSERT … SELECT.
+ * Registers crm_fold(), the folding the index is built with, so the
+ * index can be rebuilt in one INSERT … SELECT.
  *
  * Returns: %TRUE on success
  */
@@ -160,8 +108,7 @@ crm_search_register_functions (sqlite3 *db)
 {
   int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
-  return sqlite3_create_function (db, "crm_fold", 1, flags, NULL, fold_func, NULL, NULL) == SQLITE_OK &&
-         sqlite3_create_function (db, "crm_phone_tokens", 1, flags, NULL, phone_tokens_func, NULL, NULL) == SQLITE_OK;
+  return sqlite3_create_function (db, "crm_fold", 1, flags, NULL, fold_func, NULL, NULL) == SQLITE_OK;
 }
 
 static gboolean
@@ -198,27 +145,127 @@ crm_search_index_row (CrmStore    *store,
                       gint64       rid,
                       GError     **error)
 {
-  g_autofree char *sql = NULL;
+  g_autofree char *text_sql = NULL;
+  g_autofree char *phones_sql = NULL;
   sqlite3_stmt *stmt;
   int kind = kind_of (entity_type);
 
   if (kind == 0)
     return TRUE;
 
-  if (!(stmt = crm_store_stmt (store, "DELETE FROM search WHERE rowid = ?1", error)))
+  if (!crm_search_remove_entry (store, kind, rid, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rid * 4 + kind);
+
+  text_sql = g_strdup_printf ("INSERT INTO search (rowid, name, company, emails, body) %s"
+                              " AND %c.rid = ?1",
+                              index_sql[kind - 1].text_sql, index_sql[kind - 1].alias);
+  if (!(stmt = crm_store_stmt (store, text_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rid);
   if (!exec_stmt (store, stmt, error))
     return FALSE;
 
-  sql = g_strdup_printf ("INSERT INTO search (rowid, name, company, emails, phones, body) %s"
-                         " AND %c.rid = ?1",
-                         index_sql[kind - 1].sql,
-                         kind == 1 ? 'l' : kind == 2 ? 'c' : 'k');
-  if (!(stmt = crm_store_stmt (store, sql, error)))
+  phones_sql = g_strdup_printf ("INSERT INTO search_phones (rowid, digits) %s"
+                                " AND %c.rid = ?1 GROUP BY 1",
+                                index_sql[kind - 1].phones_sql, index_sql[kind - 1].alias);
+  if (!(stmt = crm_store_stmt (store, phones_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rid);
   return exec_stmt (store, stmt, error);
+}
+
+/**
+ * crm_search_remove_entry:
+ * @store: a #CrmStore
+ * @kind: 1 lead, 2 contact, 3 client
+ * @rid: the row
+ * @error: return location for a #GError
+ *
+ * Drops the row from both search tables.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_search_remove_entry (CrmStore    *store,
+                         int          kind,
+                         gint64       rid,
+                         GError     **error)
+{
+  static const char *const sql[] = {
+    "DELETE FROM search WHERE rowid = ?1",
+    "DELETE FROM search_phones WHERE rowid = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = crm_store_stmt (store, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rid * 4 + kind);
+      if (!exec_stmt (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * crm_search_add_entry:
+ * @store: a #CrmStore
+ * @kind: 1 lead, 2 contact, 3 client
+ * @rid: the row, not indexed yet
+ * @name: (nullable): folded name
+ * @company: (nullable): folded company
+ * @emails: (nullable): folded e-mails, space-separated
+ * @phone_digits: (nullable): the digits of each phone, space-separated
+ * @body: (nullable): folded request, notes and the rest
+ * @error: return location for a #GError
+ *
+ * Feeds one new row to the index with text the caller has already folded
+ * (crm_text_fold()): a bulk import knows it all and saves re-reading and
+ * re-folding every row. Must give what crm_search_index_row() would.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_search_add_entry (CrmStore    *store,
+                      int          kind,
+                      gint64       rid,
+                      const char  *name,
+                      const char  *company,
+                      const char  *emails,
+                      const char  *phone_digits,
+                      const char  *body,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = crm_store_stmt (store,
+                               "INSERT INTO search (rowid, name, company, emails, body)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5)",
+                               error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rid * 4 + kind);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, company, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, emails, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+  if (!exec_stmt (store, stmt, error))
+    return FALSE;
+  sqlite3_clear_bindings (stmt);
+
+  if (phone_digits == NULL || *phone_digits == '\0')
+    return TRUE;
+  if (!(stmt = crm_store_stmt (store,
+                               "INSERT INTO search_phones (rowid, digits) VALUES (?1, ?2)",
+                               error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rid * 4 + kind);
+  sqlite3_bind_text (stmt, 2, phone_digits, -1, SQLITE_STATIC);
+  if (!exec_stmt (store, stmt, error))
+    return FALSE;
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
 }
 
 gboolean
@@ -267,14 +314,17 @@ crm_search_rebuild (CrmStore  *store,
   if (!crm_store_begin (store, error))
     return FALSE;
 
-  if (!crm_db_exec (db, "DELETE FROM search", error))
+  if (!crm_db_exec (db, "DELETE FROM search; DELETE FROM search_phones", error))
     goto fail;
 
   for (guint i = 0; i < G_N_ELEMENTS (index_sql); i++)
     {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO search (rowid, name, company, emails, phones, body) %s",
-                                              index_sql[i].sql);
-      if (!crm_db_exec (db, sql, error))
+      g_autofree char *text_sql = g_strdup_printf ("INSERT INTO search (rowid, name, company, emails, body) %s",
+                                                   index_sql[i].text_sql);
+      g_autofree char *phones_sql = g_strdup_printf ("INSERT INTO search_phones (rowid, digits) %s GROUP BY 1",
+                                                     index_sql[i].phones_sql);
+
+      if (!crm_db_exec (db, text_sql, error) || !crm_db_exec (db, phones_sql, error))
         goto fail;
     }
 
@@ -285,48 +335,41 @@ fail:
   return FALSE;
 }
 
-/**
- * crm_search_build_match:
- * @query: what a person typed
- *
- * Turns typed text into an FTS5 expression: folded words, each a prefix
- * ("ива" finds "Иванов"); a run of digits searches phones by substring.
- *
- * Returns: (transfer full) (nullable): the MATCH expression, %NULL when
- *   nothing searchable was typed
- */
-char *
-crm_search_build_match (const char *query)
+/* Digits typed with nothing but phone punctuation between them. */
+static gboolean
+is_phone_like (const char *query,
+               guint      *n_digits)
 {
-  g_autofree char *folded = NULL;
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-  g_autofree char *digits = NULL;
-  gboolean phone_like = TRUE;
-  guint n_digits = 0;
-
-  if (query == NULL)
-    return NULL;
-
-  /* A query of digits and phone punctuation is a phone. */
+  *n_digits = 0;
   for (const char *p = query; *p; p++)
     {
       if (g_ascii_isdigit (*p))
-        n_digits++;
+        (*n_digits)++;
       else if (!strchr (" +-()./", *p))
-        phone_like = FALSE;
+        return FALSE;
     }
-  if (phone_like && n_digits >= MIN_SUFFIX)
-    {
-      digits = crm_phone_digits (query);
-      /* A full national number typed with 8 or 7 is stored as +7…: search
-       * the part after the trunk or country code too. */
-      if (strlen (digits) == 11 && (digits[0] == '8' || digits[0] == '7'))
-        return g_strdup_printf ("(\"%s\"* OR \"7%s\"*)", digits, digits + 1);
-      return g_strdup_printf ("\"%s\"*", digits);
-    }
+  return TRUE;
+}
 
-  folded = crm_text_fold (query);
+static gboolean
+is_digit_run (const char *word)
+{
+  gsize len = 0;
+
+  for (; word[len]; len++)
+    if (!g_ascii_isdigit (word[len]))
+      return FALSE;
+  return len >= MIN_DIGITS;
+}
+
+/* The folded words of @query, in order. */
+static GPtrArray *
+split_words (const char *query)
+{
+  g_autofree char *folded = crm_text_fold (query);
+  g_autoptr(GString) word = g_string_new (NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
   for (const char *p = folded; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -337,20 +380,89 @@ crm_search_build_match (const char *query)
         {
           if (word->len > 0)
             {
-              if (match->len > 0)
-                g_string_append_c (match, ' ');
-              /* Tokens never contain a quote: no escaping needed. */
-              g_string_append_printf (match, "\"%s\"*", word->str);
+              g_ptr_array_add (words, g_strdup (word->str));
               g_string_truncate (word, 0);
             }
           if (c == 0)
             break;
         }
     }
+  return words;
+}
 
+/* "w1"* "w2"* …: every word as a prefix. Tokens never contain a quote. */
+static char *
+prefix_match (GPtrArray *words,
+              gboolean   digit_runs)
+{
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      if (!digit_runs && is_digit_run (w))
+        continue;
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_printf (match, "\"%s\"*", w);
+    }
   if (match->len == 0)
+    return (g_string_free (match, TRUE), NULL);
+  return g_string_free (match, FALSE);
+}
+
+/**
+ * crm_search_build_match:
+ * @query: what a person typed
+ *
+ * Turns typed text into the FTS5 expression for the text table: folded
+ * words, each a prefix ("ива" finds "Иванов"; "7707" finds an INN).
+ *
+ * Returns: (transfer full) (nullable): the MATCH expression, %NULL when
+ *   nothing searchable was typed
+ */
+char *
+crm_search_build_match (const char *query)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  guint n_digits;
+
+  if (query == NULL)
     return NULL;
-  return g_string_free (g_steal_pointer (&match), FALSE);
+  /* "+7 912 345" is one number, not three words. */
+  if (is_phone_like (query, &n_digits) && n_digits >= MIN_DIGITS)
+    {
+      g_autofree char *digits = crm_phone_digits (query);
+      return g_strdup_printf ("\"%s\"*", digits);
+    }
+  words = split_words (query);
+  return prefix_match (words, TRUE);
+}
+
+/**
+ * crm_search_build_phone_match:
+ * @query: what a person typed
+ *
+ * The FTS5 expression for the phone digits table when @query is a phone or
+ * part of one (3+ digits and phone punctuation): the digits anywhere in a
+ * number, and a whole national number typed with 8 as +7.
+ *
+ * Returns: (transfer full) (nullable): the MATCH expression, %NULL when
+ *   @query is not phone-like
+ */
+char *
+crm_search_build_phone_match (const char *query)
+{
+  g_autofree char *digits = NULL;
+  guint n_digits;
+
+  if (query == NULL || !is_phone_like (query, &n_digits) || n_digits < MIN_DIGITS)
+    return NULL;
+  digits = crm_phone_digits (query);
+  if (strlen (digits) == 11 && (digits[0] == '8' || digits[0] == '7'))
+    return g_strdup_printf ("\"%s\" OR \"7%s\"", digits, digits + 1);
+  return g_strdup_printf ("\"%s\"", digits);
 }
 
 static gboolean
@@ -472,6 +584,79 @@ add_exact (CrmStore       *store,
   return TRUE;
 }
 
+#define SCOPE_SQL " AND ((1 << ((rowid % 4) - 1)) & ?3) != 0"
+#define TEXT_SQL "SELECT rowid FROM search WHERE search MATCH ?1"
+#define PHONES_SQL "SELECT rowid FROM search_phones WHERE search_phones MATCH ?1"
+#define MIXED_SQL "SELECT rowid FROM search WHERE search MATCH ?1" \
+  " AND EXISTS (SELECT 1 FROM search_phones p WHERE p.search_phones MATCH ?4" \
+  " AND p.rowid = search.rowid)"
+
+/* The rowids of one MATCH, newest first, at most @limit. */
+static GArray *
+run_match (CrmStore        *store,
+           const char      *base,
+           const char      *match,
+           const char      *second,
+           CrmSearchScope   scope,
+           guint            limit,
+           GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s%s ORDER BY rowid DESC LIMIT ?2",
+                                          base, scope == CRM_SEARCH_ALL ? "" : SCOPE_SQL);
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (match == NULL)
+    return rowids;
+  if (!(stmt = crm_store_stmt (store, sql, error)))
+    return (g_array_unref (rowids), NULL);
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  if (scope != CRM_SEARCH_ALL)
+    sqlite3_bind_int (stmt, 3, scope);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 4, second, -1, SQLITE_TRANSIENT);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rowids;
+}
+
+/* Merges @more into @found, both newest (largest rowid) first, without
+ * repeats, keeping at most @limit. */
+static void
+merge_newest (GArray *found,
+              GArray *more,
+              guint   limit)
+{
+  g_autoptr(GArray) out = NULL;
+  guint i = 0, j = 0;
+
+  if (more->len == 0)
+    return;
+  out = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (found->len + more->len, limit));
+  while (out->len < limit && (i < found->len || j < more->len))
+    {
+      gint64 a = i < found->len ? g_array_index (found, gint64, i) : G_MININT64;
+      gint64 b = j < more->len ? g_array_index (more, gint64, j) : G_MININT64;
+      gint64 next = MAX (a, b);
+
+      if (a == next)
+        i++;
+      if (b == next)
+        j++;
+      g_array_append_val (out, next);
+    }
+  g_array_set_size (found, 0);
+  g_array_append_vals (found, out->data, out->len);
+}
+
 /**
  * crm_search_query:
  * @store: a #CrmStore
@@ -494,8 +679,10 @@ crm_search_query (CrmStore        *store,
                   GError         **error)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (CrmSearchHit));
-  g_autofree char *match = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autofree char *phones = NULL;
+  g_autofree char *text = NULL;
   guint n_exact;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
@@ -505,35 +692,50 @@ crm_search_query (CrmStore        *store,
 
   if (!add_exact (store, query, scope, hits, limit, error))
     return NULL;
-
   n_exact = hits->len;
-  if (!(match = crm_search_build_match (query)))
-    return g_steal_pointer (&hits);
 
-  /* Newest first by rowid walks the FTS index in order and stops at the
-   * limit; ORDER BY rank would score every match (66 ms on 1M rows). */
-  if (scope == CRM_SEARCH_ALL)
-    stmt = crm_store_stmt (store,
-                           "SELECT rowid FROM search WHERE search MATCH ?1"
-                           " ORDER BY rowid DESC LIMIT ?2",
-                           error);
+  /* Each part walks its FTS index newest first and stops at the limit;
+   * ORDER BY rank would score every match (66 ms on 1M rows). */
+  if ((phones = crm_search_build_phone_match (query)))
+    {
+      /* A number: anywhere in a phone, or the start of a word (an INN,
+       * a company's number). */
+      text = crm_search_build_match (query);
+      if (!(found = run_match (store, PHONES_SQL, phones, NULL, scope, limit, error)) ||
+          !(more = run_match (store, TEXT_SQL, text, NULL, scope, limit, error)))
+        return NULL;
+      merge_newest (found, more, limit);
+    }
   else
-    stmt = crm_store_stmt (store,
-                           "SELECT rowid FROM search WHERE search MATCH ?1"
-                           " AND ((1 << ((rowid % 4) - 1)) & ?3) != 0"
-                           " ORDER BY rowid DESC LIMIT ?2",
-                           error);
-  if (stmt == NULL)
-    return NULL;
+    {
+      g_autoptr(GPtrArray) words = split_words (query);
+      g_autoptr(GString) runs = g_string_new (NULL);
 
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
-  if (scope != CRM_SEARCH_ALL)
-    sqlite3_bind_int (stmt, 3, scope);
+      if (!(text = prefix_match (words, TRUE)))
+        return g_steal_pointer (&hits);
+      if (!(found = run_match (store, TEXT_SQL, text, NULL, scope, limit, error)))
+        return NULL;
 
-  while (hits->len < limit && sqlite3_step (stmt) == SQLITE_ROW)
-    add_hit (hits, n_exact, sqlite3_column_int64 (stmt, 0), FALSE);
-  sqlite3_reset (stmt);
+      /* "Иванов 4567": the digits may be part of his phone. */
+      for (guint i = 0; i < words->len; i++)
+        if (is_digit_run (g_ptr_array_index (words, i)))
+          g_string_append_printf (runs, "%s\"%s\"", runs->len ? " AND " : "",
+                                  (const char *) g_ptr_array_index (words, i));
+      if (runs->len > 0)
+        {
+          g_autofree char *rest = prefix_match (words, FALSE);
+
+          if (rest != NULL)
+            {
+              if (!(more = run_match (store, MIXED_SQL, rest, runs->str, scope, limit, error)))
+                return NULL;
+              merge_newest (found, more, limit);
+            }
+        }
+    }
+
+  for (guint i = 0; i < found->len && hits->len < limit; i++)
+    add_hit (hits, n_exact, g_array_index (found, gint64, i), FALSE);
 
   return g_steal_pointer (&hits);
 }

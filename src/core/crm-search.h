@@ -37,6 +37,20 @@ gboolean  crm_search_index_id           (CrmStore       *store,
 gboolean  crm_search_rebuild            (CrmStore       *store,
                                          GError        **error);
 char     *crm_search_build_match        (const char     *query);
+char     *crm_search_build_phone_match  (const char     *query);
+gboolean  crm_search_remove_entry       (CrmStore       *store,
+                                         int             kind,
+                                         gint64          rid,
+                                         GError        **error);
+gboolean  crm_search_add_entry          (CrmStore       *store,
+                                         int             kind,
+                                         gint64          rid,
+                                         const char     *name,
+                                         const char     *company,
+                                         const char     *emails,
+                                         const char     *phone_digits,
+                                         const char     *body,
+                                         GError        **error);
 GArray   *crm_search_query              (CrmStore       *store,
                                          const char     *query,
                                          CrmSearchScope  scope,
