@@ -1210,6 +1210,44 @@ test_merge_atomic (Fixture       *f,
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT count(*) FROM history WHERE op = 'merge'", NULL), ==, 0);
 }
 
+/* An import asks only for candidates strong enough to act on: the same
+ * ones, in the same order, as the full lookup's strong head. */
+static void
+test_min_score (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *at_vector = add_lead (f->store, "Петров Пётр Петрович", "ООО «Вектор»");
+  g_autofree char *namesake = add_lead (f->store, "Петров Петр Петрович", "Гранит");
+  g_autofree char *client = add_client (f->store, "company", "Вектор", NULL);
+  g_autofree char *contact = add_contact (f->store, "Пётр Петров", client);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) strong = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmDedupeProbe probe = { 0 };
+  guint n_strong = 0;
+
+  probe.entity_type = "lead";
+  probe.full_name = "Петров Пётр Петрович";
+  probe.company = "Вектор";
+  all = crm_dedupe_find (f->store, &probe, &error);
+  g_assert_no_error (error);
+  probe.min_score = 80;
+  strong = crm_dedupe_find (f->store, &probe, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (find_in (all, namesake));
+  g_assert_null (find_in (strong, namesake));
+  g_assert_nonnull (find_in (strong, at_vector));
+  for (guint i = 0; i < all->len; i++)
+    if (((CrmDuplicate *) g_ptr_array_index (all, i))->score >= 80)
+      n_strong++;
+  g_assert_cmpuint (strong->len, ==, n_strong);
+  for (guint i = 0; i < strong->len; i++)
+    g_assert_cmpstr (((CrmDuplicate *) g_ptr_array_index (strong, i))->id, ==,
+                     ((CrmDuplicate *) g_ptr_array_index (all, i))->id);
+  (void) contact;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1225,6 +1263,7 @@ main (int    argc,
   ADD ("/core/dedupe/name-company", test_name_company);
   ADD ("/core/dedupe/name-company-common", test_name_company_common);
   ADD ("/core/dedupe/inn", test_inn);
+  ADD ("/core/dedupe/min-score", test_min_score);
   ADD ("/core/dedupe/combined-capped", test_combined_capped);
   ADD ("/core/dedupe/exclude-and-dead", test_exclude_and_dead);
   ADD ("/core/dedupe/find-for", test_find_for);

@@ -119,15 +119,12 @@ static const char *const name_sql[] = {
 };
 
 /* ?1 the name key, ?2 the record to leave out, ?3 the company key. A common
- * name can have more namesakes than one lookup returns: these find the one
- * at the same company among them. leads.company_key has no index of its
- * own, so the leads one looks at the newest namesakes only, and only when
- * the name lookup came back full. */
+ * name can have more namesakes than one name lookup returns: these find the
+ * ones at the same company among them, straight from an index. */
 static const char *const name_company_sql[] = {
   "SELECT " LEAD_COLS ", NULL FROM leads l"
-  " WHERE l.rid IN (SELECT rid FROM leads WHERE name_key = ?1 AND _deleted = 0"
-  "                 ORDER BY rid DESC LIMIT 100)"
-  " AND l.company_key = ?3 AND " LEAD_LIVE " AND l.id IS NOT ?2" LOOKUP_LIMIT,
+  " WHERE l.name_key = ?1 AND l.company_key = ?3 AND l._deleted = 0"
+  " AND " LEAD_LIVE " AND l.id IS NOT ?2" LOOKUP_LIMIT,
   "SELECT " CONTACT_COLS ", NULL FROM clients k JOIN contacts c ON c.client_id = k.id"
   " WHERE k.name_key = ?3 AND k._deleted = 0 AND k.kind = 'company'"
   " AND c.name_key = ?1 AND " CONTACT_LIVE " AND c.id IS NOT ?2" LOOKUP_LIMIT,
@@ -145,6 +142,35 @@ static const char inn_sql[] =
   " WHERE k.inn = ?1 AND " CLIENT_LIVE " AND k.id IS NOT ?2" LOOKUP_LIMIT;
 
 #define MAX_GROUP 50
+
+/* Most new numbers and addresses are nobody's yet: one index probe says
+ * so before the three joins that would find whose they are. */
+#define PHONE_USED_SQL "SELECT 1 FROM phones WHERE e164 = ?1 AND _deleted = 0 LIMIT 1"
+#define EMAIL_USED_SQL "SELECT 1 FROM emails WHERE normalized = ?1 AND _deleted = 0 LIMIT 1"
+
+/* 1 when some live row holds @key, 0 when none, -1 with @error set. */
+static int
+key_used (CrmStore    *store,
+          const char  *sql,
+          const char  *key,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_stmt (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      crm_db_set_error (error, crm_store_get_db (store), "duplicate lookup");
+      return -1;
+    }
+  return rc == SQLITE_ROW;
+}
 
 static void
 info_clear (Info *info)
@@ -492,6 +518,7 @@ typedef struct
   const char *exclude_id;
   GPtrArray  *phones;     /* unique e164 */
   GPtrArray  *emails;     /* unique e-mail keys */
+  guint       min_score;
 } Keys;
 
 static void
@@ -535,43 +562,50 @@ find_keys (CrmStore    *store,
   gpointer value;
 
   for (guint i = 0; i < keys->phones->len; i++)
-    for (guint t = 0; t < G_N_ELEMENTS (phone_sql); t++)
-      if (!lookup (store, phone_sql[t], g_ptr_array_index (keys->phones, i), exclude, NULL,
-                   CRM_DEDUPE_PHONE, cands, error))
+    {
+      const char *e164 = g_ptr_array_index (keys->phones, i);
+      int used = key_used (store, PHONE_USED_SQL, e164, error);
+
+      if (used < 0)
         return NULL;
+      for (guint t = 0; used && t < G_N_ELEMENTS (phone_sql); t++)
+        if (!lookup (store, phone_sql[t], e164, exclude, NULL, CRM_DEDUPE_PHONE, cands, error))
+          return NULL;
+    }
 
   for (guint i = 0; i < keys->emails->len; i++)
-    for (guint t = 0; t < G_N_ELEMENTS (email_sql); t++)
-      if (!lookup (store, email_sql[t], g_ptr_array_index (keys->emails, i), exclude, NULL,
-                   CRM_DEDUPE_EMAIL, cands, error))
+    {
+      const char *email = g_ptr_array_index (keys->emails, i);
+      int used = key_used (store, EMAIL_USED_SQL, email, error);
+
+      if (used < 0)
         return NULL;
+      for (guint t = 0; used && t < G_N_ELEMENTS (email_sql); t++)
+        if (!lookup (store, email_sql[t], email, exclude, NULL, CRM_DEDUPE_EMAIL, cands, error))
+          return NULL;
+    }
 
   if (self->inn != NULL &&
       !lookup (store, inn_sql, self->inn, exclude, NULL, CRM_DEDUPE_INN, cands, error))
     return NULL;
 
-  /* A lone first name is too weak to look up on its own. */
+  /* A lone first name is too weak to look up on its own. A caller that
+   * only wants strong candidates (an import) skips namesakes elsewhere:
+   * a name alone never scores enough. */
   if (self->name_key != NULL && count_words (self->name_key) >= 2)
     {
-      guint n_rows[G_N_ELEMENTS (name_sql)] = { 0 };
-
-      for (guint t = 0; t < G_N_ELEMENTS (name_sql); t++)
-        if (!lookup_rows (store, name_sql[t], self->name_key, exclude, NULL,
-                          CRM_DEDUPE_NAME, cands, &n_rows[t], error))
+      if (keys->min_score <= reason_score (CRM_DEDUPE_NAME))
+        for (guint t = 0; t < G_N_ELEMENTS (name_sql); t++)
+          if (!lookup (store, name_sql[t], self->name_key, exclude, NULL,
+                       CRM_DEDUPE_NAME, cands, error))
+            return NULL;
+      for (guint t = 0; self->company_key != NULL && t < G_N_ELEMENTS (name_company_sql); t++)
+        if (!lookup (store, name_company_sql[t], self->name_key, exclude, self->company_key,
+                     CRM_DEDUPE_NAME_COMPANY, cands, error))
           return NULL;
-      /* Namesakes at the same company that a full lookup may have left
-       * out; the contacts one is cheap (by client), always run it. */
-      G_STATIC_ASSERT (G_N_ELEMENTS (name_company_sql) == 2);
-      if (self->company_key != NULL &&
-          ((n_rows[0] >= LOOKUP_ROWS &&
-            !lookup (store, name_company_sql[0], self->name_key, exclude, self->company_key,
-                     CRM_DEDUPE_NAME_COMPANY, cands, error)) ||
-           !lookup (store, name_company_sql[1], self->name_key, exclude, self->company_key,
-                    CRM_DEDUPE_NAME_COMPANY, cands, error)))
-        return NULL;
     }
 
-  if (self->company_key != NULL &&
+  if (self->company_key != NULL && keys->min_score <= reason_score (CRM_DEDUPE_COMPANY) &&
       !lookup (store, company_sql, self->company_key, exclude, NULL,
                CRM_DEDUPE_COMPANY, cands, error))
     return NULL;
@@ -588,6 +622,8 @@ find_keys (CrmStore    *store,
       if (exclude != NULL && crm_dedupe_is_ignored (store, exclude, cand->info.id))
         continue;
       cand->score = score_reasons (cand->reasons);
+      if (cand->score < keys->min_score)
+        continue;
       g_ptr_array_add (sorted, cand);
     }
   g_ptr_array_sort (sorted, compare_candidates);
@@ -703,6 +739,7 @@ crm_dedupe_find (CrmStore              *store,
 
   region = crm_store_get_region (store);
   keys.exclude_id = probe->exclude_id;
+  keys.min_score = probe->min_score;
   keys.phones = g_ptr_array_new_with_free_func (g_free);
   keys.emails = g_ptr_array_new_with_free_func (g_free);
 

@@ -41,7 +41,9 @@ typedef struct
  * CrmDedupeProbe:
  * What is known of a new or edited record. Phones may be raw (they are
  * normalized with the workspace region), e-mails too. @exclude_id is the
- * record itself when editing, so it does not find itself.
+ * record itself when editing, so it does not find itself. A non-zero
+ * @min_score skips the lookups whose candidates can never reach it (an
+ * import only acts on strong ones; a card shows every namesake).
  */
 typedef struct
 {
@@ -52,6 +54,7 @@ typedef struct
   const char        *inn;
   const char *const *phones;
   const char *const *emails;
+  guint              min_score;
 } CrmDedupeProbe;
 
 /**
