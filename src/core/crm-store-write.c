@@ -593,7 +593,7 @@ apply_create (CrmStore   *self,
 
   crm_hlc_format (crm_store_tick (self), hlc);
 
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (id, created_ms, updated_ms, _hlc", tbl);
+  g_string_append_printf (sql, "INSERT OR FAIL INTO \"%s\" (id, created_ms, updated_ms, _hlc", tbl);
   n = crm_change_get_n_fields (change);
   for (guint i = 0; i < n; i++)
     {
