@@ -277,6 +277,42 @@ test_search_after (Fixture       *f,
   g_assert_cmpuint (b->len, ==, 2);
 }
 
+/* What the importer feeds the index itself is exactly what a rebuild
+ * from the rows gives. */
+static void
+test_search_feed_matches_rebuild (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char *const dump_sql[] = {
+    "SELECT group_concat(r || '|' || coalesce(name, '') || '|' || coalesce(company, '') || '|' ||"
+    " coalesce(emails, '') || '|' || coalesce(body, ''), char(10))"
+    " FROM (SELECT rowid AS r, * FROM search ORDER BY rowid)",
+    "SELECT group_concat(r || '|' || digits, char(10))"
+    " FROM (SELECT rowid AS r, * FROM search_phones ORDER BY rowid)",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmImportReport) a = NULL;
+  g_autoptr(CrmImportReport) b = NULL;
+
+  a = import (f->store, "leads-utf8.csv", CRM_IMPORT_CSV, CRM_IMPORT_SKIP, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  b = import (f->store, "leads-cp1251.csv", CRM_IMPORT_CSV, CRM_IMPORT_MERGE, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->rows_created, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dump_sql); i++)
+    {
+      g_autofree char *fed = crm_test_query_text (f->store, dump_sql[i], NULL);
+      g_autofree char *rebuilt = NULL;
+
+      g_assert_true (crm_search_rebuild (f->store, &error));
+      g_assert_no_error (error);
+      rebuilt = crm_test_query_text (f->store, dump_sql[i], NULL);
+      g_assert_nonnull (fed);
+      g_assert_cmpstr (fed, ==, rebuilt);
+    }
+}
+
 static void
 test_vcard (Fixture       *f,
             gconstpointer  data)
@@ -423,6 +459,7 @@ main (int    argc,
   ADD ("/core/import/strict-writes-nothing", test_strict);
   ADD ("/core/import/duplicate-policies", test_policies);
   ADD ("/core/import/search-after-import", test_search_after);
+  ADD ("/core/import/search-feed-matches-rebuild", test_search_feed_matches_rebuild);
   ADD ("/core/import/vcard", test_vcard);
   ADD ("/core/import/cancel-writes-nothing", test_cancel);
   ADD ("/core/import/contacts-with-clients", test_contacts);

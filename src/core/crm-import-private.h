@@ -55,7 +55,8 @@ typedef struct
   GHashTable             *stages;    /* folded name → id */
   GHashTable             *users;     /* folded name → id */
   GHashTable             *clients;   /* company key → id */
-  GArray                 *created;   /* rids, while few enough to index one by one */
+  GArray                 *reindex;   /* rids of merged rows and contacts */
+  GArray                 *pending;   /* search entries of new leads */
 } Import;
 
 void        crm_import_add_problem       (Import       *imp,
