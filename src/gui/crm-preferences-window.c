@@ -7,48 +7,670 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-extra-resources.h"
+
+/* Workspace settings and channels. Every change is written at once through
+ * the core (crm-settings: validation, history, sync); a refused value
+ * shows a toast and the row goes back to what is stored. */
+
 struct _CrmPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwComboRow          *region_row;
+  AdwComboRow          *currency_row;
+  AdwComboRow          *timezone_row;
+  AdwComboRow          *start_row;
+  AdwComboRow          *end_row;
+  AdwActionRow         *days_row;
+  GtkBox               *days_box;
+  GtkSpinButton        *sla_spin;
+  AdwComboRow          *month_row;
+  AdwPreferencesGroup  *channels_group;
+  AdwEntryRow          *new_channel_row;
+
   CrmStore             *store;
+  GtkToggleButton      *day_buttons[7];
+  GPtrArray            *channel_rows;
+  GPtrArray            *timezones;      /* char * ids, parallel to timezone_row */
+  GStrv                 months;         /* "YYYY-MM", parallel to month_row */
+  gboolean              loading;
+  guint                 sla_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const struct {
+  const char *code;
+  const char *name;
+} regions[] = {
+  { "RU", N_("Russia") },
+  { "KZ", N_("Kazakhstan") },
+  { "BY", N_("Belarus") },
+  { "UZ", N_("Uzbekistan") },
+  { "KG", N_("Kyrgyzstan") },
+  { "AM", N_("Armenia") },
+  { "GE", N_("Georgia") },
+  { "AZ", N_("Azerbaijan") },
+  { "TJ", N_("Tajikistan") },
+  { "TR", N_("Turkey") },
+  { "AE", N_("United Arab Emirates") },
+  { "CN", N_("China") },
+  { "DE", N_("Germany") },
+  { "GB", N_("United Kingdom") },
+  { "US", N_("United States") },
+};
+
+static const struct {
+  const char *code;
+  const char *name;
+} currencies[] = {
+  { "RUB", N_("Russian ruble (₽)") },
+  { "KZT", N_("Kazakhstani tenge (₸)") },
+  { "BYN", N_("Belarusian ruble (Br)") },
+  { "UZS", N_("Uzbekistani som") },
+  { "KGS", N_("Kyrgyzstani som") },
+  { "AMD", N_("Armenian dram (֏)") },
+  { "GEL", N_("Georgian lari (₾)") },
+  { "TRY", N_("Turkish lira (₺)") },
+  { "AED", N_("UAE dirham") },
+  { "CNY", N_("Chinese yuan (¥)") },
+  { "USD", N_("US dollar ($)") },
+  { "EUR", N_("Euro (€)") },
+};
+
+static const struct {
+  const char *id;
+  const char *city;
+} zones[] = {
+  { "Europe/Kaliningrad", N_("Kaliningrad") },
+  { "Europe/Moscow", N_("Moscow") },
+  { "Europe/Samara", N_("Samara") },
+  { "Asia/Yekaterinburg", N_("Yekaterinburg") },
+  { "Asia/Omsk", N_("Omsk") },
+  { "Asia/Novosibirsk", N_("Novosibirsk") },
+  { "Asia/Krasnoyarsk", N_("Krasnoyarsk") },
+  { "Asia/Irkutsk", N_("Irkutsk") },
+  { "Asia/Yakutsk", N_("Yakutsk") },
+  { "Asia/Vladivostok", N_("Vladivostok") },
+  { "Asia/Magadan", N_("Magadan") },
+  { "Asia/Kamchatka", N_("Petropavlovsk-Kamchatsky") },
+  { "Europe/Minsk", N_("Minsk") },
+  { "Asia/Almaty", N_("Almaty") },
+  { "Asia/Tashkent", N_("Tashkent") },
+  { "Asia/Bishkek", N_("Bishkek") },
+  { "Asia/Yerevan", N_("Yerevan") },
+  { "Asia/Tbilisi", N_("Tbilisi") },
+  { "Asia/Baku", N_("Baku") },
+  { "Europe/Istanbul", N_("Istanbul") },
+  { "Asia/Dubai", N_("Dubai") },
+  { "Europe/Berlin", N_("Berlin") },
+  { "Europe/London", N_("London") },
+  { "UTC", N_("Coordinated Universal Time") },
+};
+
+/* Translators: day abbreviations on the work-day toggles, Monday first */
+static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+
+#define SLOT_MINUTES 30
+#define N_SLOTS (24 * 60 / SLOT_MINUTES)
+
+static void reload_channels (CrmPreferencesWindow *self);
+
+static void
+toast (CrmPreferencesWindow *self,
+       const char           *text)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+report (CrmPreferencesWindow *self,
+        GError               *error)
+{
+  if (error != NULL)
+    toast (self, error->message);
+}
+
+static char *
+zone_label (const char *id,
+            const char *city)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (id);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int interval;
+  gint32 offset;
+  int hours, minutes;
+
+  if (tz == NULL)
+    return g_strdup (city);
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
+  offset = g_time_zone_get_offset (tz, MAX (interval, 0));
+  hours = ABS (offset) / 3600;
+  minutes = (ABS (offset) % 3600) / 60;
+  if (minutes != 0)
+    return g_strdup_printf ("%s (UTC%c%d:%02d)", city, offset < 0 ? '-' : '+', hours, minutes);
+  if (offset == 0)
+    return g_strdup_printf ("%s (UTC)", city);
+  return g_strdup_printf ("%s (UTC%c%d)", city, offset < 0 ? '-' : '+', hours);
+}
+
+static guint
+index_of_code (const char *code,
+               const char *const *codes,
+               guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      return i;
+  return 0;
+}
+
+static void
+load (CrmPreferencesWindow *self)
+{
+  g_autofree char *region = crm_store_get_setting (self->store, "region");
+  g_autofree char *currency = crm_store_get_setting (self->store, "currency");
+  g_autofree char *tz = crm_store_get_setting (self->store, "timezone");
+  g_autoptr(GtkStringList) zone_names = gtk_string_list_new (NULL);
+  guint start, end;
+  guint8 days;
+  guint selected_zone = 0;
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_strcmp0 (regions[i].code, region) == 0)
+      adw_combo_row_set_selected (self->region_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (g_strcmp0 (currencies[i].code, currency) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+
+  /* The zones offered, plus the workspace's own when it is another one. */
+  g_ptr_array_set_size (self->timezones, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *label = zone_label (zones[i].id, _(zones[i].city));
+
+      g_ptr_array_add (self->timezones, g_strdup (zones[i].id));
+      gtk_string_list_append (zone_names, label);
+    }
+  if (tz != NULL)
+    {
+      selected_zone = index_of_code (tz, (const char *const *) self->timezones->pdata, self->timezones->len);
+      if (g_strcmp0 (g_ptr_array_index (self->timezones, selected_zone), tz) != 0)
+        {
+          g_autofree char *label = zone_label (tz, tz);
+
+          g_ptr_array_add (self->timezones, g_strdup (tz));
+          gtk_string_list_append (zone_names, label);
+          selected_zone = self->timezones->len - 1;
+        }
+    }
+  adw_combo_row_set_model (self->timezone_row, G_LIST_MODEL (zone_names));
+  adw_combo_row_set_selected (self->timezone_row, selected_zone);
+
+  crm_settings_get_work_hours (self->store, &start, &end);
+  adw_combo_row_set_selected (self->start_row, MIN (start / SLOT_MINUTES, N_SLOTS - 1));
+  adw_combo_row_set_selected (self->end_row, MIN (end / SLOT_MINUTES, N_SLOTS));
+
+  days = crm_settings_get_work_days (self->store);
+  for (guint d = 0; d < 7; d++)
+    gtk_toggle_button_set_active (self->day_buttons[d], (days & (1 << d)) != 0);
+
+  gtk_spin_button_set_value (self->sla_spin, crm_settings_get_sla_minutes (self->store));
+
+  self->loading = FALSE;
+  reload_channels (self);
+}
+
+/* ---- general ---- */
+
+static void
+on_region_changed_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = adw_combo_row_get_selected (self->region_row);
+
+  if (self->loading || i >= G_N_ELEMENTS (regions))
+    return;
+  if (!crm_settings_set_region (self->store, regions[i].code, &error))
+    report (self, error);
+}
+
+static void
+on_currency_changed_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = adw_combo_row_get_selected (self->currency_row);
+
+  if (self->loading || i >= G_N_ELEMENTS (currencies))
+    return;
+  if (!crm_settings_set_currency (self->store, currencies[i].code, &error))
+    report (self, error);
+  reload_channels (self);
+}
+
+static void
+on_timezone_changed_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = adw_combo_row_get_selected (self->timezone_row);
+
+  if (self->loading || i >= self->timezones->len)
+    return;
+  if (!crm_settings_set_timezone (self->store, g_ptr_array_index (self->timezones, i), &error))
+    report (self, error);
+}
+
+static void
+on_hours_changed_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = adw_combo_row_get_selected (self->start_row) * SLOT_MINUTES;
+  guint end = adw_combo_row_get_selected (self->end_row) * SLOT_MINUTES;
+
+  if (self->loading)
+    return;
+  if (!crm_settings_set_work_hours (self->store, start, end, &error))
+    {
+      report (self, error);
+      load (self);
+    }
+}
+
+static void
+on_day_toggled_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 mask = 0;
+
+  if (self->loading)
+    return;
+  for (guint d = 0; d < 7; d++)
+    if (gtk_toggle_button_get_active (self->day_buttons[d]))
+      mask |= 1 << d;
+  if (!crm_settings_set_work_days (self->store, mask, &error))
+    {
+      report (self, error);
+      load (self);
+    }
+}
+
+static gboolean
+save_sla_cb (gpointer user_data)
+{
+  CrmPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->sla_timeout_id = 0;
+  if (!crm_settings_set_sla_minutes (self->store, gtk_spin_button_get_value_as_int (self->sla_spin), &error))
+    report (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sla_changed_cb (CrmPreferencesWindow *self)
+{
+  if (self->loading)
+    return;
+  /* Holding the arrow writes once, when it stops. */
+  g_clear_handle_id (&self->sla_timeout_id, g_source_remove);
+  self->sla_timeout_id = g_timeout_add (400, save_sla_cb, self);
+}
+
+/* ---- channels ---- */
+
+static const char *
+current_month (CrmPreferencesWindow *self)
+{
+  guint i = adw_combo_row_get_selected (self->month_row);
+
+  if (self->months == NULL || i >= g_strv_length (self->months))
+    return NULL;
+  return self->months[i];
+}
+
+static void
+on_channel_name_apply_cb (AdwEntryRow          *row,
+                          CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (row), "channel-id");
+
+  if (!crm_channel_rename (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    report (self, error);
+  reload_channels (self);
+}
+
+static void
+on_channel_spend_apply_cb (AdwEntryRow          *row,
+                           CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (row), "channel-id");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gint64 amount = 0;
+
+  if (*text != '\0' && !crm_money_parse (text, &amount))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an amount"), text);
+
+      toast (self, message);
+      return;
+    }
+  if (!crm_channel_set_spend (self->store, id, current_month (self), amount, &error))
+    report (self, error);
+  reload_channels (self);
+}
+
+static void
+on_channel_remove_cb (GtkButton            *button,
+                      CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (button), "channel-id");
+  const char *name = g_object_get_data (G_OBJECT (button), "channel-name");
+
+  if (!crm_channel_remove (self->store, id, &error))
+    report (self, error);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Channel “%s” removed"), name);
+
+      toast (self, text);
+    }
+  reload_channels (self);
+}
+
+static void
+on_new_channel_apply_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = crm_channel_add (self->store,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->new_channel_row)),
+                                         NULL, &error);
+
+  if (id == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_channel_row), "");
+  reload_channels (self);
+}
+
+static GtkWidget *
+channel_row (CrmPreferencesWindow *self,
+             CrmChannelInfo       *info,
+             const char           *currency,
+             const char           *month_label)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *name_row = adw_entry_row_new ();
+  GtkWidget *spend_row = adw_entry_row_new ();
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
+  g_autofree char *spend = info->spend > 0 ? crm_money_format (info->spend, currency) : NULL;
+  g_autofree char *leads = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " lead",
+                                                      "%" G_GINT64_FORMAT " leads",
+                                                      info->n_leads),
+                                            info->n_leads);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *spend_title = g_strdup_printf (_("Spend in %s"), month_label);
+
+  if (spend != NULL && info->n_leads > 0)
+    {
+      g_autofree char *per_lead = crm_money_format (info->spend / info->n_leads, currency);
+
+      /* Translators: a channel's spend this month · leads in all · cost per lead */
+      subtitle = g_strdup_printf (_("%s · %s · %s per lead"), spend, leads, per_lead);
+    }
+  else if (spend != NULL)
+    subtitle = g_strdup_printf ("%s · %s", spend, leads);
+  else
+    subtitle = g_strdup (leads);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), info->name);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
+  g_object_set_data_full (G_OBJECT (name_row), "channel-id", g_strdup (info->id), g_free);
+  g_signal_connect (name_row, "apply", G_CALLBACK (on_channel_name_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (spend_row), spend_title);
+  if (info->spend > 0)
+    {
+      g_autofree char *plain = info->spend % 100 == 0
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, info->spend / 100)
+        : g_strdup_printf ("%" G_GINT64_FORMAT ",%02" G_GINT64_FORMAT, info->spend / 100, info->spend % 100);
+
+      gtk_editable_set_text (GTK_EDITABLE (spend_row), plain);
+    }
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (spend_row), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (spend_row), GTK_INPUT_PURPOSE_NUMBER);
+  g_object_set_data_full (G_OBJECT (spend_row), "channel-id", g_strdup (info->id), g_free);
+  g_signal_connect (spend_row, "apply", G_CALLBACK (on_channel_spend_apply_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), spend_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove Channel"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row),
+                               _("Its leads keep it; new leads cannot pick it"));
+  gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove_button, "destructive-action");
+  g_object_set_data_full (G_OBJECT (remove_button), "channel-id", g_strdup (info->id), g_free);
+  g_object_set_data_full (G_OBJECT (remove_button), "channel-name", g_strdup (info->name), g_free);
+  g_signal_connect (remove_button, "clicked", G_CALLBACK (on_channel_remove_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove_button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
+
+  return row;
+}
+
+static void
+reload_channels (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *currency = NULL;
+  const char *month = current_month (self);
+  g_autofree char *month_label = NULL;
+  GListModel *months = adw_combo_row_get_model (self->month_row);
+  g_autofree char *expanded_id = NULL;
+
+  if (self->store == NULL || month == NULL)
+    return;
+
+  /* Keep the row that was open open after a rebuild. */
+  for (guint i = 0; i < self->channel_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->channel_rows, i);
+
+      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        expanded_id = g_strdup (g_object_get_data (G_OBJECT (row), "channel-id"));
+      adw_preferences_group_remove (self->channels_group, row);
+    }
+  g_ptr_array_set_size (self->channel_rows, 0);
+
+  month_label = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (months),
+                                                      adw_combo_row_get_selected (self->month_row)));
+  currency = crm_store_get_setting (self->store, "currency");
+  if (!(list = crm_channels_list (self->store, month, &error)))
+    {
+      report (self, error);
+      return;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      CrmChannelInfo *info = g_ptr_array_index (list, i);
+      GtkWidget *row = channel_row (self, info, currency, month_label);
+
+      g_object_set_data_full (G_OBJECT (row), "channel-id", g_strdup (info->id), g_free);
+      if (g_strcmp0 (expanded_id, info->id) == 0)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      adw_preferences_group_add (self->channels_group, row);
+      g_ptr_array_add (self->channel_rows, row);
+    }
+}
+
+static void
+fill_models (CrmPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) currency_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) starts = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) ends = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) month_names = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) months = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    gtk_string_list_append (region_names, _(regions[i].name));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_names));
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    gtk_string_list_append (currency_names, _(currencies[i].name));
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currency_names));
+
+  for (guint i = 0; i <= N_SLOTS; i++)
+    {
+      g_autofree char *text = crm_settings_format_minutes (i * SLOT_MINUTES);
+
+      if (i < N_SLOTS)
+        gtk_string_list_append (starts, text);
+      gtk_string_list_append (ends, text);
+    }
+  adw_combo_row_set_model (self->start_row, G_LIST_MODEL (starts));
+  adw_combo_row_set_model (self->end_row, G_LIST_MODEL (ends));
+
+  /* This month and the eleven before it. */
+  for (int m = 0; m < 12; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (now, -m);
+      /* Translators: a month in the spend selector, strftime format: "March 2026" */
+      g_autofree char *label = g_date_time_format (month, C_("month", "%OB %Y"));
+
+      gtk_string_list_append (month_names, label);
+      g_ptr_array_add (months, g_date_time_format (month, "%Y-%m"));
+    }
+  g_ptr_array_add (months, NULL);
+  self->months = (GStrv) g_ptr_array_steal (months, NULL);
+  adw_combo_row_set_model (self->month_row, G_LIST_MODEL (month_names));
+
+  for (guint d = 0; d < 7; d++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(day_names[d]));
+
+      self->day_buttons[d] = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_day_toggled_cb), self);
+      gtk_box_append (self->days_box, button);
+    }
+}
+
+/* ---- GObject ---- */
 
 static void
 crm_preferences_window_dispose (GObject *object)
 {
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
 
+  if (self->sla_timeout_id != 0)
+    {
+      /* Closing right after a change still saves it. */
+      g_clear_handle_id (&self->sla_timeout_id, g_source_remove);
+      if (self->store != NULL)
+        crm_settings_set_sla_minutes (self->store, gtk_spin_button_get_value_as_int (self->sla_spin), NULL);
+    }
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
+
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+crm_preferences_window_finalize (GObject *object)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->timezones, g_ptr_array_unref);
+  g_strfreev (self->months);
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->finalize (object);
 }
 
 static void
 crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = crm_preferences_window_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_preferences_window_dispose;
+  object_class->finalize = crm_preferences_window_finalize;
+
+  (void) crm_extra_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/voronka/Voronka/crm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, end_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, days_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, days_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, sla_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, month_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, channels_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_channel_row);
 }
 
 static void
 crm_preferences_window_init (CrmPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->channel_rows = g_ptr_array_new ();
+  self->timezones = g_ptr_array_new_with_free_func (g_free);
+
+  self->loading = TRUE;
+  fill_models (self);
+  self->loading = FALSE;
+
+  g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (on_region_changed_cb), self);
+  g_signal_connect_swapped (self->currency_row, "notify::selected", G_CALLBACK (on_currency_changed_cb), self);
+  g_signal_connect_swapped (self->timezone_row, "notify::selected", G_CALLBACK (on_timezone_changed_cb), self);
+  g_signal_connect_swapped (self->start_row, "notify::selected", G_CALLBACK (on_hours_changed_cb), self);
+  g_signal_connect_swapped (self->end_row, "notify::selected", G_CALLBACK (on_hours_changed_cb), self);
+  g_signal_connect_swapped (self->sla_spin, "value-changed", G_CALLBACK (on_sla_changed_cb), self);
+  g_signal_connect_swapped (self->month_row, "notify::selected", G_CALLBACK (reload_channels), self);
+  g_signal_connect_swapped (self->new_channel_row, "apply", G_CALLBACK (on_new_channel_apply_cb), self);
 }
 
+/**
+ * crm_preferences_window_new:
+ * @parent: (nullable): the window to be modal for
+ * @store: the workspace to edit
+ *
+ * Returns: (transfer floating): a new preferences window
+ */
 CrmPreferencesWindow *
 crm_preferences_window_new (GtkWindow *parent,
                             CrmStore  *store)
 {
   CrmPreferencesWindow *self;
 
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   self = g_object_new (CRM_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
-                       "modal", TRUE,
                        NULL);
   self->store = g_object_ref (store);
+  load (self);
   return self;
 }
 
