@@ -388,6 +388,41 @@ bench_rows (guint       rows,
   ratio = g_strdup_printf ("%.2f×", r);
   row (label, value, target, ratio, r <= 4.0);
 
+  /* What SQLite alone needs to write the same rows into the same schema
+   * (tables, indexes, both search tables), with no parsing, normalizing or
+   * duplicate checks: the floor under any importer of this data model. */
+  {
+    g_autofree char *floor_db = g_strdup_printf ("%s/floor-%u.db", dir, rows);
+    g_autofree char *copy = g_strdup_printf ("ATTACH '%s' AS src;\n"
+                                             "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
+                                             "BEGIN;\n"
+                                             "INSERT INTO leads SELECT * FROM src.leads;\n"
+                                             "INSERT INTO phones SELECT * FROM src.phones;\n"
+                                             "INSERT INTO emails SELECT * FROM src.emails;\n"
+                                             "INSERT INTO search (rowid, name, company, emails, body)"
+                                             " SELECT rowid, name, company, emails, body FROM src.search;\n"
+                                             "INSERT INTO search_phones (rowid, digits)"
+                                             " SELECT rowid, digits FROM src.search_phones;\n"
+                                             "COMMIT;\n", db);
+    const char *floor_init[] = { cli, "--db", floor_db, "init", NULL };
+    const char *floor_argv[] = { "sqlite3", floor_db, NULL };
+    Run floor;
+
+    g_unlink (floor_db);
+    run_child (floor_init, NULL);
+    floor = run_child (floor_argv, copy);
+
+    g_free (label);
+    g_free (value);
+    g_free (target);
+    g_free (ratio);
+    label = g_strdup_printf ("  floor: SQLite writing the same rows");
+    value = g_strdup_printf ("%.2f s", floor.seconds);
+    target = g_strdup_printf ("ours is %.1f× this", ours.seconds / floor.seconds);
+    ratio = g_strdup_printf ("%.2f×", floor.seconds / raw.seconds);
+    row (label, value, target, ratio, floor.seconds / raw.seconds <= 4.0);
+  }
+
   g_free (label);
   g_free (value);
   label = g_strdup_printf ("import %u rows: peak memory", rows);
@@ -408,12 +443,20 @@ bench_rows (guint       rows,
     g_autoptr(GArray) dedupe_ms = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GRand) rand = g_rand_new_with_seed (99);
     sqlite3_stmt *stmt = NULL;
+    sqlite3_stmt *phones_stmt = NULL;
     double med, p95, raw_med, raw_p95;
 
     if (store == NULL)
       g_error ("%s", error->message);
+    /* The raw side runs the same FTS5 queries crm_search_query() runs
+     * (the text table, and the phone digits table for a number), without
+     * the exact-match lookups and bookkeeping around them. */
     sqlite3_prepare_v2 (crm_store_get_db (store),
-                        "SELECT rowid FROM search WHERE search MATCH ?1 LIMIT 50", -1, &stmt, NULL);
+                        "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT 50",
+                        -1, &stmt, NULL);
+    sqlite3_prepare_v2 (crm_store_get_db (store),
+                        "SELECT rowid FROM search_phones WHERE search_phones MATCH ?1 ORDER BY rowid DESC LIMIT 50",
+                        -1, &phones_stmt, NULL);
 
     /* Warm both the same way. */
     for (guint i = 0; i < 50; i++)
@@ -426,6 +469,7 @@ bench_rows (guint       rows,
       {
         const char *q = g_ptr_array_index (queries, i);
         g_autofree char *match = crm_search_build_match (q);
+        g_autofree char *phones = crm_search_build_phone_match (q);
         gint64 t0 = g_get_monotonic_time ();
         g_autoptr(GArray) hits = crm_search_query (store, q, CRM_SEARCH_ALL, 50, NULL);
         double ms = (g_get_monotonic_time () - t0) / 1000.0;
@@ -439,11 +483,19 @@ bench_rows (guint       rows,
             sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
             while (sqlite3_step (stmt) == SQLITE_ROW)
               ;
+            if (phones != NULL)
+              {
+                sqlite3_reset (phones_stmt);
+                sqlite3_bind_text (phones_stmt, 1, phones, -1, SQLITE_TRANSIENT);
+                while (sqlite3_step (phones_stmt) == SQLITE_ROW)
+                  ;
+              }
             ms = (g_get_monotonic_time () - t0) / 1000.0;
             g_array_append_val (raw_ms, ms);
           }
       }
     sqlite3_finalize (stmt);
+    sqlite3_finalize (phones_stmt);
 
     med = percentile (ours_ms, 0.5);
     p95 = percentile (ours_ms, 0.95);
@@ -458,7 +510,7 @@ bench_rows (guint       rows,
     value = g_strdup_printf ("%.3f ms", med);
     target = g_strdup_printf ("≤ 20 ms, ≤ 1.3× raw %.3f", raw_med);
     ratio = g_strdup_printf ("%.2f×", med / MAX (raw_med, 0.001));
-    row (label, value, target, ratio, med <= 20 && med <= 1.3 * raw_med + 0.05);
+    row (label, value, target, ratio, med <= 20 && med <= 1.3 * raw_med);
 
     g_free (label);
     g_free (value);
