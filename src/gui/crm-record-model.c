@@ -1,0 +1,659 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crm-record-model"
+
+#include "config.h"
+
+#include "crm-record-model.h"
+
+#include <string.h>
+
+#include "crm-store.h"
+
+/*
+ * A GListModel over a CrmQuery that stays smooth with a million rows
+ * (PERF.md): the query's id array (8 bytes a row) plus a small page cache.
+ * Everything that touches SQLite runs in a worker thread on the worker's
+ * own CrmStore connection (WAL lets it read while the UI connection
+ * writes); get_item() never runs SQL: it hands out a CrmRecordItem that
+ * gets its record when the page arrives. A new result set is announced as
+ * remove-all then add-all (two items-changed), never one big replace.
+ */
+
+#define MAX_PAGES 48
+
+typedef struct
+{
+  GMutex     lock;
+  char      *path;
+  CrmStore  *store;
+  gint       gen;     /* atomic: the model's current generation */
+  gint       serial;  /* atomic: the newest query asked for */
+} Worker;
+
+typedef struct
+{
+  Worker   *worker;
+  char     *table;
+  CrmQuery *query;
+  guint     serial;
+  GArray   *rids;
+  GPtrArray *first;
+} QueryJob;
+
+typedef struct
+{
+  Worker    *worker;
+  char      *table;
+  gint64    *rids;
+  guint      n_rids;
+  guint      page;
+  gint       gen;
+  GPtrArray *records;
+} PageJob;
+
+struct _CrmRecordModel
+{
+  GObject       parent_instance;
+
+  char         *table;
+  Worker       *worker;
+  GCancellable *cancellable;
+
+  GArray       *rids;
+  GHashTable   *items;     /* position → CrmRecordItem */
+  GHashTable   *pages;     /* page → GPtrArray of CrmRecord (NULL holes) */
+  GHashTable   *pending;   /* pages being read */
+  GQueue        lru;       /* page numbers, most recent first */
+  gint          gen;
+  guint         serial;
+  gboolean      loading;
+};
+
+static void crm_record_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CrmRecordModel, crm_record_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      crm_record_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  READY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- The worker (any thread) ---- */
+
+static void
+worker_clear (gpointer data)
+{
+  Worker *worker = data;
+
+  g_clear_object (&worker->store);
+  g_free (worker->path);
+  g_mutex_clear (&worker->lock);
+}
+
+static Worker *
+worker_new (const char *path)
+{
+  Worker *worker = g_atomic_rc_box_new0 (Worker);
+
+  g_mutex_init (&worker->lock);
+  worker->path = g_strdup (path);
+  return worker;
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  g_atomic_rc_box_release_full (worker, worker_clear);
+}
+
+/* Called with the lock held. */
+static CrmStore *
+worker_store (Worker  *worker,
+              GError **error)
+{
+  if (worker->store == NULL)
+    worker->store = crm_store_open (worker->path, NULL, error);
+  return worker->store;
+}
+
+static void
+query_job_free (gpointer data)
+{
+  QueryJob *job = data;
+
+  worker_unref (job->worker);
+  g_free (job->table);
+  crm_query_free (job->query);
+  g_clear_pointer (&job->rids, g_array_unref);
+  g_clear_pointer (&job->first, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+page_job_free (gpointer data)
+{
+  PageJob *job = data;
+
+  worker_unref (job->worker);
+  g_free (job->table);
+  g_free (job->rids);
+  g_clear_pointer (&job->records, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* get_many skips rows that vanished; line the records up with the rids. */
+static GPtrArray *
+align_page (const gint64 *rids,
+            guint         n_rids,
+            GPtrArray    *records)
+{
+  GPtrArray *page = g_ptr_array_new_full (n_rids, g_object_unref);
+  guint j = 0;
+
+  for (guint i = 0; i < n_rids; i++)
+    {
+      CrmRecord *record = j < records->len ? g_ptr_array_index (records, j) : NULL;
+
+      if (record != NULL && crm_record_get_rid (record) == rids[i])
+        {
+          g_ptr_array_add (page, g_object_ref (record));
+          j++;
+        }
+      else
+        g_ptr_array_add (page, NULL);
+    }
+  return page;
+}
+
+static void
+run_query (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  QueryJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  CrmStore *store;
+  guint n;
+
+  g_mutex_lock (&job->worker->lock);
+  /* Typing fast queues queries; only the newest is worth running. */
+  if (g_atomic_int_get (&job->worker->serial) != (gint) job->serial)
+    {
+      g_mutex_unlock (&job->worker->lock);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if (g_cancellable_is_cancelled (cancellable) || !(store = worker_store (job->worker, &error)) ||
+      !(job->rids = crm_store_query_rids (store, job->query, &error)))
+    {
+      g_mutex_unlock (&job->worker->lock);
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_error_if_cancelled (task);
+      return;
+    }
+  /* The first page comes with the ids so the list paints real rows in its
+   * first frame. */
+  n = MIN (job->rids->len, CRM_RECORD_MODEL_PAGE_SIZE);
+  records = crm_store_get_many (store, job->table, (gint64 *) (gpointer) job->rids->data, n, NULL);
+  g_mutex_unlock (&job->worker->lock);
+
+  if (records != NULL)
+    job->first = align_page ((gint64 *) (gpointer) job->rids->data, n, records);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_page (GTask        *task,
+          gpointer      source,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+  PageJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  CrmStore *store;
+
+  g_mutex_lock (&job->worker->lock);
+  /* A page of a result set that has been replaced meanwhile: skip it. */
+  if (g_cancellable_is_cancelled (cancellable) || g_atomic_int_get (&job->worker->gen) != job->gen)
+    {
+      g_mutex_unlock (&job->worker->lock);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if ((store = worker_store (job->worker, &error)) != NULL)
+    records = crm_store_get_many (store, job->table, job->rids, job->n_rids, &error);
+  g_mutex_unlock (&job->worker->lock);
+
+  if (records == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->records = align_page (job->rids, job->n_rids, records);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* ---- The model (UI thread) ---- */
+
+static void
+touch_page (CrmRecordModel *self,
+            guint           page)
+{
+  GList *link = g_queue_find (&self->lru, GUINT_TO_POINTER (page));
+
+  if (link == self->lru.head)
+    return;
+  if (link != NULL)
+    g_queue_unlink (&self->lru, link);
+  else
+    link = g_list_alloc ();
+  link->data = GUINT_TO_POINTER (page);
+  g_queue_push_head_link (&self->lru, link);
+}
+
+static void
+evict_pages (CrmRecordModel *self)
+{
+  while (self->lru.length > MAX_PAGES)
+    {
+      guint page = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
+      guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
+      guint end = MIN (start + CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len);
+
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
+      /* Rows still on screen keep their item (GTK holds a reference). */
+      for (guint pos = start; pos < end; pos++)
+        g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
+    }
+}
+
+static void
+store_page (CrmRecordModel *self,
+            guint           page,
+            GPtrArray      *records)
+{
+  guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (records));
+  touch_page (self, page);
+  for (guint i = 0; i < records->len; i++)
+    {
+      CrmRecordItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (start + i));
+
+      if (item != NULL)
+        crm_record_item_set_record (item, g_ptr_array_index (records, i));
+    }
+  evict_pages (self);
+}
+
+static void
+on_page_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (source);
+  PageJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (job->gen != self->gen)
+    return;
+  g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read rows of %s: %s", self->table, error->message);
+      return;
+    }
+  if (done && job->records != NULL)
+    store_page (self, job->page, job->records);
+}
+
+static void
+request_page (CrmRecordModel *self,
+              guint           page)
+{
+  g_autoptr(GTask) task = NULL;
+  PageJob *job;
+  guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
+
+  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) || start >= self->rids->len)
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
+
+  job = g_new0 (PageJob, 1);
+  job->worker = g_atomic_rc_box_acquire (self->worker);
+  job->table = g_strdup (self->table);
+  job->n_rids = MIN (CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len - start);
+  job->rids = g_memdup2 (&g_array_index (self->rids, gint64, start), job->n_rids * sizeof (gint64));
+  job->page = page;
+  job->gen = self->gen;
+
+  task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
+  g_task_set_source_tag (task, request_page);
+  g_task_set_task_data (task, job, page_job_free);
+  g_task_run_in_thread (task, run_page);
+}
+
+static void
+set_loading (CrmRecordModel *self,
+             gboolean        loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+new_generation (CrmRecordModel *self)
+{
+  self->gen++;
+  g_atomic_int_set (&self->worker->gen, self->gen);
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->pending);
+  g_queue_clear (&self->lru);
+}
+
+static void
+apply_result (CrmRecordModel *self,
+              GArray         *rids,
+              GPtrArray      *first)
+{
+  guint old_n = self->rids->len;
+  gboolean same = rids->len == old_n &&
+                  memcmp (rids->data, self->rids->data, old_n * sizeof (gint64)) == 0;
+
+  new_generation (self);
+
+  if (same)
+    {
+      /* A refresh after an edit: same rows, maybe new values. Keep the
+       * items (and the scroll position) and re-read their pages. */
+      g_autoptr(GList) positions = g_hash_table_get_keys (self->items);
+
+      if (first != NULL)
+        store_page (self, 0, first);
+      for (GList *l = positions; l != NULL; l = l->next)
+        {
+          guint page = GPOINTER_TO_UINT (l->data) / CRM_RECORD_MODEL_PAGE_SIZE;
+
+          if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+            request_page (self, page);
+        }
+    }
+  else
+    {
+      /* The model must look empty while the removal is announced, and
+       * full while the addition is. */
+      g_hash_table_remove_all (self->items);
+      g_array_set_size (self->rids, 0);
+      if (old_n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      g_array_unref (self->rids);
+      self->rids = g_array_ref (rids);
+      if (first != NULL)
+        store_page (self, 0, first);
+      if (rids->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, rids->len);
+      if (old_n != rids->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+static void
+on_query_ready_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (source);
+  QueryJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not list %s: %s", self->table, error->message);
+    }
+  /* A newer query is on its way: this result is already stale. */
+  if (job->serial != self->serial)
+    return;
+
+  if (job->rids != NULL)
+    apply_result (self, job->rids, job->first);
+  set_loading (self, FALSE);
+  g_signal_emit (self, signals[READY], 0);
+}
+
+/* ---- GListModel ---- */
+
+static GType
+crm_record_model_get_item_type (GListModel *model)
+{
+  return CRM_TYPE_RECORD_ITEM;
+}
+
+static guint
+crm_record_model_get_n_items (GListModel *model)
+{
+  return CRM_RECORD_MODEL (model)->rids->len;
+}
+
+static gpointer
+crm_record_model_get_item (GListModel *model,
+                           guint       position)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (model);
+  CrmRecordItem *item;
+  GPtrArray *page;
+  guint page_no;
+
+  if (position >= self->rids->len)
+    return NULL;
+
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = crm_record_item_new (g_array_index (self->rids, gint64, position));
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  page_no = position / CRM_RECORD_MODEL_PAGE_SIZE;
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
+  if (page != NULL)
+    {
+      crm_record_item_set_record (item, g_ptr_array_index (page, position % CRM_RECORD_MODEL_PAGE_SIZE));
+      touch_page (self, page_no);
+    }
+  else
+    request_page (self, page_no);
+  return g_object_ref (item);
+}
+
+static void
+crm_record_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = crm_record_model_get_item_type;
+  iface->get_n_items = crm_record_model_get_n_items;
+  iface->get_item = crm_record_model_get_item;
+}
+
+/* ---- GObject ---- */
+
+static void
+crm_record_model_dispose (GObject *object)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->items != NULL)
+    g_hash_table_remove_all (self->items);
+  if (self->pages != NULL)
+    g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+  G_OBJECT_CLASS (crm_record_model_parent_class)->dispose (object);
+}
+
+static void
+crm_record_model_finalize (GObject *object)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (object);
+
+  g_clear_pointer (&self->worker, worker_unref);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->rids, g_array_unref);
+  g_free (self->table);
+  G_OBJECT_CLASS (crm_record_model_parent_class)->finalize (object);
+}
+
+static void
+crm_record_model_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rids->len);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_record_model_class_init (CrmRecordModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crm_record_model_dispose;
+  object_class->finalize = crm_record_model_finalize;
+  object_class->get_property = crm_record_model_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmRecordModel::ready:
+   * The last query's result is in place (also after an error).
+   */
+  signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+crm_record_model_init (CrmRecordModel *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pending = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * crm_record_model_new:
+ * @db_path: the workspace file (the worker opens its own connection)
+ * @table: "leads", "contacts" or "clients"
+ *
+ * Returns: (transfer full): an empty model; give it a query
+ */
+CrmRecordModel *
+crm_record_model_new (const char *db_path,
+                      const char *table)
+{
+  CrmRecordModel *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  self = g_object_new (CRM_TYPE_RECORD_MODEL, NULL);
+  self->table = g_strdup (table);
+  self->worker = worker_new (db_path);
+  return self;
+}
+
+const char *
+crm_record_model_get_table (CrmRecordModel *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), NULL);
+  return self->table;
+}
+
+/**
+ * crm_record_model_set_query:
+ * @self: a #CrmRecordModel
+ * @query: (transfer full): what to list
+ *
+ * Runs @query in the worker; the rows change when it is done ("ready").
+ * Setting the same query again refreshes the values in place.
+ */
+void
+crm_record_model_set_query (CrmRecordModel *self,
+                            CrmQuery       *query)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryJob *job;
+
+  g_return_if_fail (CRM_IS_RECORD_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  job = g_new0 (QueryJob, 1);
+  job->worker = g_atomic_rc_box_acquire (self->worker);
+  job->table = g_strdup (self->table);
+  job->query = query;
+  job->serial = ++self->serial;
+  g_atomic_int_set (&self->worker->serial, (gint) job->serial);
+
+  set_loading (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_query_ready_cb, NULL);
+  g_task_set_source_tag (task, crm_record_model_set_query);
+  g_task_set_task_data (task, job, query_job_free);
+  g_task_run_in_thread (task, run_query);
+}
+
+gboolean
+crm_record_model_get_loading (CrmRecordModel *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), FALSE);
+  return self->loading;
+}
+
+guint
+crm_record_model_get_n_pages_cached (CrmRecordModel *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), 0);
+  return g_hash_table_size (self->pages);
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Pure view logic of the shell: no GTK here, so it is unit-tested without a
+ * display (tests/test-view-logic.c). */
+
+#include <glib.h>
+
+#include "crm-record.h"
+#include "crm-store.h"
+#include "crm-store-query.h"
+
+G_BEGIN_DECLS
+
+/* Search as you type waits this long after the last keystroke. */
+#define CRM_SEARCH_DEBOUNCE_MS 150
+
+typedef enum {
+  CRM_COUNTDOWN_OK,
+  CRM_COUNTDOWN_SOON,
+  CRM_COUNTDOWN_OVERDUE,
+} CrmCountdownState;
+
+char       *crm_view_countdown_text   (gint64              created_ms,
+                                       gint64              sla_ms,
+                                       gint64              now_ms,
+                                       CrmCountdownState  *state);
+
+typedef enum {
+  CRM_DATE_ANY,
+  CRM_DATE_TODAY,
+  CRM_DATE_WEEK,
+  CRM_DATE_MONTH,
+  CRM_DATE_YEAR,
+} CrmDateRange;
+
+const char *crm_view_date_range_id    (CrmDateRange  range);
+CrmDateRange crm_view_date_range_from_id (const char *id);
+const char *crm_view_date_range_label (CrmDateRange  range);
+gboolean    crm_view_date_range_bounds (CrmDateRange  range,
+                                        gint64        now_ms,
+                                        GTimeZone    *tz,
+                                        gint64       *from_ms,
+                                        gint64       *to_ms);
+
+/**
+ * CrmListFilter:
+ * What a list page shows: its search text, chips and sort, turned into a
+ * #CrmQuery by crm_list_filter_to_query(). Empty strings mean "any".
+ */
+typedef struct
+{
+  char         *text;
+  char         *stage_id;
+  char         *temperature;
+  char         *channel_id;
+  char         *owner_id;
+  CrmDateRange  created;
+  gboolean      overdue;
+  char         *sort_column;
+  gboolean      descending;
+} CrmListFilter;
+
+typedef enum {
+  CRM_FILTER_STAGE       = 1 << 0,
+  CRM_FILTER_TEMPERATURE = 1 << 1,
+  CRM_FILTER_CHANNEL     = 1 << 2,
+  CRM_FILTER_OWNER       = 1 << 3,
+  CRM_FILTER_CREATED     = 1 << 4,
+  CRM_FILTER_OVERDUE     = 1 << 5,
+} CrmFilterKind;
+
+CrmListFilter *crm_list_filter_new      (void);
+void           crm_list_filter_free     (CrmListFilter *filter);
+guint          crm_list_filter_kinds    (const char    *table);
+gboolean       crm_list_filter_is_empty (const CrmListFilter *filter);
+CrmQuery      *crm_list_filter_to_query (const CrmListFilter *filter,
+                                         const char    *table,
+                                         gint64         now_ms,
+                                         GTimeZone     *tz);
+
+/**
+ * CrmColumnSpec:
+ * A column of a list page: @id names it, @title is untranslated (N_),
+ * @sort_column is the SQL column it sorts by (%NULL: not sortable).
+ */
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *sort_column;
+  gboolean    expand;
+  int         width_chars;
+} CrmColumnSpec;
+
+const CrmColumnSpec *crm_view_columns (const char *table,
+                                       guint      *n_columns);
+
+/* Names of the small catalogues (stages, channels, users) for cells and
+ * filter menus, read once through core queries. */
+typedef struct _CrmNames CrmNames;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *color;
+} CrmNameEntry;
+
+CrmNames     *crm_names_load     (CrmStore   *store);
+void          crm_names_free     (CrmNames   *names);
+const char   *crm_names_lookup   (CrmNames   *names,
+                                  const char *id);
+GPtrArray    *crm_names_list     (CrmNames   *names,
+                                  const char *table);
+
+const char   *crm_view_temperature_label (const char *temperature);
+char         *crm_view_format_date       (gint64      ms,
+                                          gint64      now_ms,
+                                          GTimeZone  *tz);
+char         *crm_view_cell_text         (CrmRecord  *record,
+                                          const char *column_id,
+                                          CrmNames   *names,
+                                          gint64      now_ms,
+                                          GTimeZone  *tz);
+char         *crm_view_count_text        (const char *table,
+                                          gint64      count,
+                                          gboolean    filtered);
+const char   *crm_view_record_title      (CrmRecord  *record);
+
+const char   *crm_view_pick_renderer     (const char *gsk_renderer,
+                                          const char *libgl_always_software,
+                                          const char *gallium_driver,
+                                          gboolean    has_render_node);
+gboolean      crm_view_has_render_node   (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmListFilter, crm_list_filter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmNames, crm_names_free)
+
+G_END_DECLS
