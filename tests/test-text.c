@@ -42,6 +42,9 @@ test_fold_whitespace (void)
   assert_fold ("  Иванов \t\n Иван  ", "иванов иван");
   /* no-break and thin spaces pasted from web pages */
   assert_fold ("ООО\xc2\xa0«Ромашка»\xe2\x80\x89и\xc2\xa0К", "ооо «ромашка» и к");
+  /* The same through the fast path (no thin space to send it the slow way). */
+  assert_fold ("ООО\xc2\xa0«Ромашка» и\xc2\xa0К", "ооо «ромашка» и к");
+  assert_fold ("«Вектор» — “Лучшее” – „Да“", "«вектор» — “лучшее” – „да“");
   assert_fold ("   ", "");
   assert_fold ("", "");
   assert_fold (NULL, "");

@@ -313,6 +313,25 @@ fold_simple (const char *s)
           else if (!(c >= 0x430 && c <= 0x44f))
             goto slow;
         }
+      /* Company names are full of «», and texts of – — “ ” „: NFKC and
+       * case folding leave them as they are. A no-break space is a space. */
+      else if (p[0] == 0xc2 && p[1] == 0xa0)
+        {
+          p += 2;
+          space = out->len > 0;
+          continue;
+        }
+      else if (p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb))
+        {
+          c = p[1];
+          p += 2;
+        }
+      else if (p[0] == 0xe2 && p[1] == 0x80 &&
+               (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0x9c || p[2] == 0x9d || p[2] == 0x9e))
+        {
+          c = 0x2000 + (p[2] - 0x80);
+          p += 3;
+        }
       else
         goto slow;
 
