@@ -413,7 +413,7 @@ sniff_csv (Job          *job,
   g_autoptr(GFile) file = g_file_new_for_path (job->file_path);
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
   g_autoptr(CrmCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) cells = NULL;
+  GPtrArray *cells = NULL;   /* the reader's own */
 
   if (stream == NULL || !(reader = crm_csv_reader_new (G_INPUT_STREAM (stream), NULL)))
     return;
@@ -422,7 +422,6 @@ sniff_csv (Job          *job,
     {
       g_autoptr(GPtrArray) strv = g_ptr_array_new ();
 
-      g_clear_pointer (&cells, g_ptr_array_unref);
       if (!crm_csv_reader_next (reader, &cells, NULL) || cells == NULL)
         return;
       for (guint i = 0; i < cells->len; i++)
