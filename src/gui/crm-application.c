@@ -221,10 +221,36 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* app.show-page and app.new-lead forward to the active window, so desktop
+ * file actions and scripts (build-aux/voronka-screenshots) can reach them
+ * over D-Bus; window actions themselves are not exported. */
+static void
+forward_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (user_data));
+      window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+    }
+  if (window != NULL)
+    {
+      gtk_widget_activate_action_variant (GTK_WIDGET (window), name, param);
+      gtk_window_present (window);
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "open-demo", open_demo_action },
   { "open-own", open_own_action },
   { "quit", quit_action },
+  { "show-page", forward_action, "s" },
+  { "new-lead", forward_action },
+  { "search", forward_action },
 };
 
 /* ---- GApplication ---- */
@@ -248,6 +274,11 @@ crm_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  /* An uninstalled build finds the app icon in the source tree. */
+  if (g_file_test (CRM_SOURCE_ICONS_DIR, G_FILE_TEST_IS_DIR))
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    CRM_SOURCE_ICONS_DIR);
 
   self->settings = load_settings ();
   if (self->settings != NULL)

@@ -47,7 +47,6 @@ struct _CrmListPage
   GtkBox            *chips;
   GtkButton         *clear_button;
   GtkSpinner        *spinner;
-  GtkLabel          *count_label;
   GtkStack          *stack;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
@@ -298,7 +297,6 @@ on_model_ready_cb (CrmRecordModel *model,
 
   g_free (self->count_text);
   self->count_text = crm_view_count_text (self->table, n, !crm_list_filter_is_empty (self->filter));
-  gtk_label_set_text (self->count_label, self->count_text);
   update_empty_page (self);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_TEXT]);
@@ -594,7 +592,7 @@ build_columns (CrmListPage *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, specs[i].expand);
       if (!specs[i].expand)
-        gtk_column_view_column_set_fixed_width (column, specs[i].width_chars * 9 + 24);
+        gtk_column_view_column_set_fixed_width (column, specs[i].width_chars * 8 + 16);
       if (specs[i].sort_column != NULL)
         {
           GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, ctx, NULL));
@@ -687,7 +685,6 @@ crm_list_page_class_init (CrmListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, chips);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, CrmListPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, empty_page);

@@ -268,13 +268,13 @@ crm_list_filter_to_query (const CrmListFilter *filter,
 /* ---- Columns ---- */
 
 static const CrmColumnSpec lead_columns[] = {
-  { "name", N_("Name"), "sort_key", TRUE, 18 },
-  { "company", N_("Company"), "company", TRUE, 14 },
-  { "stage", N_("Stage"), NULL, FALSE, 12 },
-  { "temperature", N_("Temperature"), "temperature", FALSE, 8 },
+  { "name", N_("Name"), "sort_key", TRUE, 22 },
+  { "company", N_("Company"), "company", TRUE, 20 },
+  { "stage", N_("Stage"), NULL, FALSE, 11 },
+  { "temperature", N_("Temperature"), "temperature", FALSE, 10 },
   { "channel", N_("Channel"), NULL, FALSE, 12 },
-  { "owner", N_("Owner"), NULL, FALSE, 12 },
-  { "created", N_("Created"), "created_ms", FALSE, 10 },
+  { "owner", N_("Owner"), NULL, FALSE, 13 },
+  { "created", N_("Created"), "created_ms", FALSE, 9 },
 };
 
 static const CrmColumnSpec contact_columns[] = {
@@ -460,7 +460,7 @@ crm_view_format_date (gint64     ms,
     return g_date_time_format (t, "%H:%M");
   if (g_date_time_get_year (t) == g_date_time_get_year (now))
     /* TRANSLATORS: a date this year in a list, strftime format: "12 Nov" */
-    return g_date_time_format (t, _("%e %b"));
+    return g_date_time_format (t, _("%-d %b"));
   /* TRANSLATORS: a date of another year in a list, strftime format */
   return g_date_time_format (t, _("%d.%m.%Y"));
 }

@@ -41,7 +41,12 @@ crm_welcome_page_class_init (CrmWelcomePageClass *klass)
 static void
 crm_welcome_page_init (CrmWelcomePage *self)
 {
+  GdkDisplay *display = gdk_display_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the app icon is installed, a themed icon beats a broken one. */
+  if (display != NULL && !gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (display), APP_ID))
+    adw_status_page_set_icon_name (self->status_page, "mail-unread-symbolic");
 }
 
 GtkWidget *
