@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-card-util.h"
 #include "crm-core.h"
+#include "crm-lead-card.h"
 
 struct _CrmRecordPane
 {
@@ -22,6 +24,7 @@ struct _CrmRecordPane
   GtkStack            *stack;
   AdwPreferencesPage  *simple_page;
   AdwPreferencesGroup *simple_group;
+  CrmLeadCard         *lead_card;
 };
 
 G_DEFINE_FINAL_TYPE (CrmRecordPane, crm_record_pane, GTK_TYPE_WIDGET)
@@ -92,6 +95,56 @@ show_simple (CrmRecordPane *self,
 }
 
 static void
+on_card_record_changed_cb (CrmRecordPane *self,
+                           const char    *table,
+                           const char    *id)
+{
+  if (g_strcmp0 (table, self->table) == 0 && self->id == NULL)
+    {
+      set_current (self, table, id);
+      adw_window_title_set_title (self->window_title, _("Lead"));
+    }
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, table, id);
+}
+
+static void
+on_card_open_record_cb (CrmRecordPane *self,
+                        const char    *table,
+                        const char    *id)
+{
+  g_autofree char *t = g_strdup (table);
+  g_autofree char *i = g_strdup (id);
+
+  crm_record_pane_show_record (self, t, i);
+  g_signal_emit (self, signals[OPEN_RECORD], 0, t, i);
+}
+
+static void
+on_card_toast_cb (CrmRecordPane *self,
+                  AdwToast      *toast)
+{
+  g_signal_emit (self, signals[TOAST], 0, toast);
+}
+
+static void
+on_card_deleted_cb (CrmRecordPane *self,
+                    const char    *table,
+                    const char    *id)
+{
+  crm_record_pane_clear (self);
+}
+
+static void
+connect_card (CrmRecordPane *self,
+              GtkWidget     *card)
+{
+  g_signal_connect_object (card, "record-changed", G_CALLBACK (on_card_record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (card, "open-record", G_CALLBACK (on_card_open_record_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (card, "toast", G_CALLBACK (on_card_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (card, "deleted", G_CALLBACK (on_card_deleted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -100,11 +153,25 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+crm_record_pane_constructed (GObject *object)
+{
+  CrmRecordPane *self = CRM_RECORD_PANE (object);
+
+  G_OBJECT_CLASS (crm_record_pane_parent_class)->constructed (object);
+
+  g_return_if_fail (CRM_IS_STORE (self->store));
+  self->lead_card = crm_lead_card_new (self->store);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->lead_card), "leads");
+  connect_card (self, GTK_WIDGET (self->lead_card));
+}
+
+static void
 crm_record_pane_dispose (GObject *object)
 {
   CrmRecordPane *self = CRM_RECORD_PANE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_RECORD_PANE);
+  crm_card_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_record_pane_parent_class)->dispose (object);
@@ -163,6 +230,7 @@ crm_record_pane_class_init (CrmRecordPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = crm_record_pane_constructed;
   object_class->dispose = crm_record_pane_dispose;
   object_class->finalize = crm_record_pane_finalize;
   object_class->get_property = crm_record_pane_get_property;
@@ -186,6 +254,7 @@ crm_record_pane_class_init (CrmRecordPaneClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  crm_card_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/voronka/Voronka/crm-record-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPane, box);
@@ -203,6 +272,7 @@ static void
 crm_record_pane_init (CrmRecordPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  crm_card_ensure_style ();
 }
 
 /**
@@ -270,7 +340,13 @@ crm_record_pane_show_record (CrmRecordPane *self,
   adw_window_title_set_title (self->window_title,
                               g_strcmp0 (table, "leads") == 0 ? _("Lead") :
                               g_strcmp0 (table, "contacts") == 0 ? _("Contact") : _("Client"));
-  show_simple (self, record);
+  if (g_strcmp0 (table, "leads") == 0)
+    {
+      crm_lead_card_load (self->lead_card, id);
+      gtk_stack_set_visible_child_name (self->stack, "leads");
+    }
+  else
+    show_simple (self, record);
 }
 
 /**
@@ -286,8 +362,8 @@ crm_record_pane_new_lead (CrmRecordPane *self)
 
   set_current (self, "leads", NULL);
   adw_window_title_set_title (self->window_title, _("New Lead"));
-  clear_simple (self);
-  gtk_stack_set_visible_child_name (self->stack, "simple");
+  crm_lead_card_load (self->lead_card, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "leads");
 }
 
 /**
@@ -301,6 +377,8 @@ crm_record_pane_clear (CrmRecordPane *self)
 {
   g_return_if_fail (CRM_IS_RECORD_PANE (self));
 
+  if (self->lead_card != NULL)
+    crm_lead_card_flush (self->lead_card);
   set_current (self, NULL, NULL);
   adw_window_title_set_title (self->window_title, NULL);
   clear_simple (self);

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+/* Small GTK helpers the lead, contact and client cards share. */
+void  crm_card_install_signals     (GtkWidgetClass *widget_class);
+void  crm_card_set_status_pill     (GtkLabel    *label,
+                                    const char  *text,
+                                    const char  *css_class);
+void  crm_card_present_dialog      (GtkWidget   *from,
+                                    GtkWindow   *dialog);
+void  crm_card_show_uri            (GtkWidget   *from,
+                                    const char  *uri);
+void  crm_card_delete_with_undo    (GtkWidget   *card,
+                                    CrmStore    *store,
+                                    const char  *tbl,
+                                    const char  *id,
+                                    const char  *title);
+void  crm_card_records_to_choices  (GPtrArray   *records,
+                                    const char  *column,
+                                    const char  *none_label,
+                                    GStrv       *ids,
+                                    GStrv       *labels);
+GtkWidget *crm_card_link_row       (const char  *title,
+                                    const char  *subtitle,
+                                    const char  *icon_name,
+                                    const char  *table,
+                                    const char  *id);
+void  crm_card_clear_group         (AdwPreferencesGroup *group,
+                                    GPtrArray   *rows);
+void  crm_card_ensure_style        (void);
+void  crm_card_ensure_resources    (void);
+void  crm_card_unparent_children   (GtkWidget   *widget);
+GtkWidget *crm_card_error_row_new_after (GtkWidget *row);
+void  crm_card_error_row_show      (GtkWidget   *row,
+                                    GtkWidget   *error_row,
+                                    const char  *message);
+
+G_END_DECLS
