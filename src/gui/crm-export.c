@@ -175,15 +175,38 @@ run_free (Run *run)
   g_free (run);
 }
 
-static const char *
-table_noun (const char *table,
-            guint       n)
+static char *
+count_text (const char *table,
+            guint       n,
+            gboolean    exported)
 {
   if (g_strcmp0 (table, "contacts") == 0)
-    return ngettext ("contact", "contacts", n);
+    return g_strdup_printf (exported
+                            ? ngettext ("%u contact exported", "%u contacts exported", n)
+                            : ngettext ("%u contact of the current list, as filtered and searched.",
+                                        "%u contacts of the current list, as filtered and searched.", n),
+                            n);
   if (g_strcmp0 (table, "clients") == 0)
-    return ngettext ("client", "clients", n);
-  return ngettext ("lead", "leads", n);
+    return g_strdup_printf (exported
+                            ? ngettext ("%u client exported", "%u clients exported", n)
+                            : ngettext ("%u client of the current list, as filtered and searched.",
+                                        "%u clients of the current list, as filtered and searched.", n),
+                            n);
+  return g_strdup_printf (exported
+                          ? ngettext ("%u lead exported", "%u leads exported", n)
+                          : ngettext ("%u lead of the current list, as filtered and searched.",
+                                      "%u leads of the current list, as filtered and searched.", n),
+                          n);
+}
+
+static const char *
+file_noun (const char *table)
+{
+  if (g_strcmp0 (table, "contacts") == 0)
+    return C_("file name", "contacts");
+  if (g_strcmp0 (table, "clients") == 0)
+    return C_("file name", "clients");
+  return C_("file name", "leads");
 }
 
 static AdwToastOverlay *
@@ -243,8 +266,7 @@ on_written_cb (GObject      *source,
       return;
     }
 
-  /* Translators: "1 234 leads exported"; the noun is already plural-aware */
-  text = g_strdup_printf (_("%u %s exported"), n_rows, table_noun (run->table, n_rows));
+  text = count_text (run->table, n_rows, TRUE);
   overlay = find_toast_overlay (GTK_WIDGET (run->parent));
   if (overlay != NULL)
     {
@@ -294,7 +316,7 @@ choose_file (Run *run)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  const char *noun = table_noun (run->table, 2);
+  const char *noun = file_noun (run->table);
 
   if (run->format == CRM_EXPORT_FORMAT_VCARD)
     {
@@ -404,9 +426,7 @@ crm_export_dialog_new (GtkWindow  *parent,
     heading = g_strdup (_("Export Clients"));
   else
     heading = g_strdup (_("Export Leads"));
-  /* Translators: "1 234 leads in the current list, with its filters and search" */
-  body = g_strdup_printf (_("%" G_GINT64_FORMAT " %s of the current list, as filtered and searched."),
-                          run->count, table_noun (run->table, run->count));
+  body = count_text (run->table, (guint) run->count, FALSE);
 
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -412,10 +412,8 @@ channel_row (CrmPreferencesWindow *self,
   GtkWidget *remove_row = adw_action_row_new ();
   GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
   g_autofree char *spend = info->spend > 0 ? crm_money_format (info->spend, currency) : NULL;
-  g_autofree char *leads = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " lead",
-                                                      "%" G_GINT64_FORMAT " leads",
-                                                      info->n_leads),
-                                            info->n_leads);
+  g_autofree char *leads = g_strdup_printf (ngettext ("%u lead", "%u leads", (gulong) info->n_leads),
+                                            (guint) info->n_leads);
   g_autofree char *subtitle = NULL;
   g_autofree char *spend_title = g_strdup_printf (_("Spend in %s"), month_label);
 
