@@ -5,6 +5,8 @@
 #include <locale.h>
 
 #include "crm-address-row.h"
+#include "crm-client-card.h"
+#include "crm-contact-card.h"
 #include "crm-convert-dialog.h"
 #include "crm-core.h"
 #include "crm-duplicate-banner.h"
@@ -270,14 +272,21 @@ test_templates (Fixture       *f,
     }
 
   {
-    CrmLeadCard *card = crm_lead_card_new (f->store);
-    GtkWidget *win = adw_window_new ();
+    GtkWidget *cards[] = {
+      GTK_WIDGET (crm_lead_card_new (f->store)),
+      GTK_WIDGET (crm_contact_card_new (f->store)),
+      GTK_WIDGET (crm_client_card_new (f->store)),
+    };
 
-    adw_window_set_content (ADW_WINDOW (win), GTK_WIDGET (card));
-    crm_lead_card_load (card, NULL);
-    gtk_window_present (GTK_WINDOW (win));
-    spin (20);
-    gtk_window_destroy (GTK_WINDOW (win));
+    for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+      {
+        GtkWidget *win = adw_window_new ();
+
+        adw_window_set_content (ADW_WINDOW (win), cards[i]);
+        gtk_window_present (GTK_WINDOW (win));
+        spin (20);
+        gtk_window_destroy (GTK_WINDOW (win));
+      }
   }
 
   lead = type_new_lead (f, "Тестов Тест", "+7 900 000-00-01");
@@ -430,6 +439,37 @@ test_convert (Fixture       *f,
   g_assert_true (crm_lead_card_is_read_only (lead_card (f)));
   g_assert_cmpuint (f->toasts->len, >=, 1);
   shot (f->window, "lead-converted");
+
+  /* The lead links to its client, and the client card knows the lead and
+   * its new contact. */
+  gtk_widget_activate_action (GTK_WIDGET (lead_card (f)), "lead.open-client", NULL);
+  spin (50);
+  g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "clients");
+  g_assert_cmpstr (crm_record_pane_get_id (f->pane), ==, client_id);
+  {
+    CrmClientCard *ccard = CRM_CLIENT_CARD (find_descendant (GTK_WIDGET (f->pane), CRM_TYPE_CLIENT_CARD, 0));
+    g_autofree char *contact_id = crm_test_query_text (f->store, "SELECT contact_id FROM leads WHERE id = ?1", lead);
+    AdwEntryRow *kpp;
+
+    g_assert_cmpstr (crm_client_card_get_id (ccard), ==, client_id);
+    shot (f->window, "client-card");
+
+    /* Requisites are checked as typed: a bad KPP is not saved. */
+    kpp = entry_titled (GTK_WIDGET (ccard), "KPP");
+    gtk_editable_set_text (GTK_EDITABLE (kpp), "12");
+    spin (700);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kpp), "error"));
+    g_assert_cmpint (crm_test_query_int (f->store, "SELECT kpp IS NULL FROM clients WHERE id = ?1", client_id), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (kpp), "773601001");
+    spin (700);
+    g_assert_cmpint (crm_test_query_int (f->store, "SELECT kpp = '773601001' FROM clients WHERE id = ?1", client_id), ==, 1);
+
+    gtk_widget_activate_action (GTK_WIDGET (ccard), "card.open-record", "(ss)", "contacts", contact_id);
+    spin (50);
+    g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "contacts");
+    shot (f->window, "contact-card");
+    g_assert_cmpstr (crm_contact_card_get_id (CRM_CONTACT_CARD (find_descendant (GTK_WIDGET (f->pane), CRM_TYPE_CONTACT_CARD, 0))), ==, contact_id);
+  }
 }
 
 static void

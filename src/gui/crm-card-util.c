@@ -141,7 +141,7 @@ crm_card_delete_with_undo (GtkWidget  *card,
 
   if (!crm_store_delete (store, tbl, id, &error))
     {
-      g_signal_emit_by_name (card, "toast", adw_toast_new (error->message));
+      crm_card_toast (card, adw_toast_new (error->message));
       return;
     }
 
@@ -159,7 +159,7 @@ crm_card_delete_with_undo (GtkWidget  *card,
 
   g_signal_emit_by_name (card, "deleted", tbl, id);
   g_signal_emit_by_name (card, "record-changed", tbl, id);
-  g_signal_emit_by_name (card, "toast", toast);
+  crm_card_toast (card, toast);
 }
 
 /**
@@ -332,4 +332,19 @@ crm_card_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/**
+ * crm_card_toast:
+ * @card: a card
+ * @toast: (transfer full): a toast
+ *
+ * Emits "toast"; the window's handler takes its own reference.
+ */
+void
+crm_card_toast (GtkWidget *card,
+                AdwToast  *toast)
+{
+  g_signal_emit_by_name (card, "toast", toast);
+  g_object_unref (toast);
 }

@@ -35,6 +35,8 @@ void  crm_card_clear_group         (AdwPreferencesGroup *group,
                                     GPtrArray   *rows);
 void  crm_card_ensure_style        (void);
 void  crm_card_ensure_resources    (void);
+void  crm_card_toast               (GtkWidget   *card,
+                                    AdwToast    *toast);
 void  crm_card_unparent_children   (GtkWidget   *widget);
 GtkWidget *crm_card_error_row_new_after (GtkWidget *row);
 void  crm_card_error_row_show      (GtkWidget   *row,

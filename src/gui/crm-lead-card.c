@@ -249,7 +249,7 @@ static void
 on_failed_cb (CrmLeadCard *self,
               const char  *message)
 {
-  g_signal_emit_by_name (self, "toast", adw_toast_new (message));
+  crm_card_toast (GTK_WIDGET (self), adw_toast_new (message));
 }
 
 static void
@@ -284,7 +284,7 @@ on_merged_cb (CrmLeadCard *self,
 {
   crm_lead_card_load (self, kept_id);
   g_signal_emit_by_name (self, "record-changed", "leads", kept_id);
-  g_signal_emit_by_name (self, "toast", adw_toast_new (_("Leads merged")));
+  crm_card_toast (GTK_WIDGET (self), adw_toast_new (_("Leads merged")));
 }
 
 static void
@@ -314,7 +314,7 @@ on_banner_ignore_cb (CrmLeadCard *self,
     return;
   if (!crm_dedupe_ignore (self->store, crm_card_form_get_id (self->form), other_id, &error))
     {
-      g_signal_emit_by_name (self, "toast", adw_toast_new (error->message));
+      crm_card_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   run_dedupe (self);
@@ -369,7 +369,7 @@ on_converted_cb (CrmLeadCard *self,
   crm_lead_card_load (self, lead_id);
   g_signal_emit_by_name (self, "record-changed", "leads", lead_id);
   g_signal_emit_by_name (self, "record-changed", "clients", client_id);
-  g_signal_emit_by_name (self, "toast", toast);
+  crm_card_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -424,7 +424,7 @@ reopen_action (GtkWidget  *widget,
 
   if (!crm_lead_reopen (self->store, id, &error))
     {
-      g_signal_emit_by_name (self, "toast", adw_toast_new (error->message));
+      crm_card_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
   crm_lead_card_load (self, id);

@@ -9,6 +9,8 @@
 
 #include "crm-card-util.h"
 #include "crm-core.h"
+#include "crm-client-card.h"
+#include "crm-contact-card.h"
 #include "crm-lead-card.h"
 
 struct _CrmRecordPane
@@ -25,6 +27,8 @@ struct _CrmRecordPane
   AdwPreferencesPage  *simple_page;
   AdwPreferencesGroup *simple_group;
   CrmLeadCard         *lead_card;
+  CrmContactCard      *contact_card;
+  CrmClientCard       *client_card;
 };
 
 G_DEFINE_FINAL_TYPE (CrmRecordPane, crm_record_pane, GTK_TYPE_WIDGET)
@@ -92,6 +96,19 @@ show_simple (CrmRecordPane *self,
     }
   adw_preferences_page_add (self->simple_page, self->simple_group);
   gtk_stack_set_visible_child_name (self->stack, "simple");
+}
+
+/* Typing is saved a moment after it stops: save it before the card shows
+ * something else. */
+static void
+flush_cards (CrmRecordPane *self)
+{
+  if (self->lead_card != NULL)
+    crm_lead_card_flush (self->lead_card);
+  if (self->contact_card != NULL)
+    crm_contact_card_flush (self->contact_card);
+  if (self->client_card != NULL)
+    crm_client_card_flush (self->client_card);
 }
 
 static void
@@ -163,6 +180,12 @@ crm_record_pane_constructed (GObject *object)
   self->lead_card = crm_lead_card_new (self->store);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->lead_card), "leads");
   connect_card (self, GTK_WIDGET (self->lead_card));
+  self->contact_card = crm_contact_card_new (self->store);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->contact_card), "contacts");
+  connect_card (self, GTK_WIDGET (self->contact_card));
+  self->client_card = crm_client_card_new (self->store);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->client_card), "clients");
+  connect_card (self, GTK_WIDGET (self->client_card));
 }
 
 static void
@@ -340,13 +363,19 @@ crm_record_pane_show_record (CrmRecordPane *self,
   adw_window_title_set_title (self->window_title,
                               g_strcmp0 (table, "leads") == 0 ? _("Lead") :
                               g_strcmp0 (table, "contacts") == 0 ? _("Contact") : _("Client"));
+  flush_cards (self);
   if (g_strcmp0 (table, "leads") == 0)
-    {
-      crm_lead_card_load (self->lead_card, id);
-      gtk_stack_set_visible_child_name (self->stack, "leads");
-    }
+    crm_lead_card_load (self->lead_card, id);
+  else if (g_strcmp0 (table, "contacts") == 0)
+    crm_contact_card_load (self->contact_card, id);
+  else if (g_strcmp0 (table, "clients") == 0)
+    crm_client_card_load (self->client_card, id);
   else
-    show_simple (self, record);
+    {
+      show_simple (self, record);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, table);
 }
 
 /**
@@ -360,6 +389,7 @@ crm_record_pane_new_lead (CrmRecordPane *self)
 {
   g_return_if_fail (CRM_IS_RECORD_PANE (self));
 
+  flush_cards (self);
   set_current (self, "leads", NULL);
   adw_window_title_set_title (self->window_title, _("New Lead"));
   crm_lead_card_load (self->lead_card, NULL);
@@ -377,8 +407,7 @@ crm_record_pane_clear (CrmRecordPane *self)
 {
   g_return_if_fail (CRM_IS_RECORD_PANE (self));
 
-  if (self->lead_card != NULL)
-    crm_lead_card_flush (self->lead_card);
+  flush_cards (self);
   set_current (self, NULL, NULL);
   adw_window_title_set_title (self->window_title, NULL);
   clear_simple (self);
