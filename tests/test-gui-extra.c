@@ -101,6 +101,16 @@ screenshot (GtkWidget  *window,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* Opens every expander row, so a screenshot shows the report's lines. */
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) && adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (widget)))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    expand_all (c);
+}
+
 static void
 destroy (GtkWidget *window)
 {
@@ -281,6 +291,8 @@ test_import_flow (Fixture       *f,
 
   state.dialog = crm_import_dialog_new (NULL, f->store);
   g_signal_connect (state.dialog, "import-finished", G_CALLBACK (on_import_finished), &state);
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (state.dialog), 640, 1500);
   gtk_window_present (GTK_WINDOW (state.dialog));
 
   crm_import_dialog_set_file (state.dialog, file);
@@ -299,6 +311,8 @@ test_import_flow (Fixture       *f,
   g_assert_cmpuint (created, >, 0);
   /* A trial run writes nothing. */
   g_assert_cmpint (count_leads (f->store), ==, before);
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    expand_all (GTK_WIDGET (state.dialog));
   screenshot (GTK_WIDGET (state.dialog), "import-review.png");
 
   /* Skipping the name column re-runs the check with the new mapping. */
@@ -326,6 +340,8 @@ test_import_flow (Fixture       *f,
    * there is nothing to import. */
   memset (&state, 0, sizeof state);
   state.dialog = crm_import_dialog_new (NULL, f->store);
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (state.dialog), 640, 1500);
   gtk_window_present (GTK_WINDOW (state.dialog));
   crm_import_dialog_set_file (state.dialog, file);
   wait_for (check_done, &state, "the second trial run");
@@ -333,6 +349,8 @@ test_import_flow (Fixture       *f,
   g_assert_cmpuint (report->rows_created, ==, 0);
   g_assert_cmpuint (report->duplicates, >, 0);
   g_assert_cmpuint (report->rows_skipped, ==, report->duplicates);
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    expand_all (GTK_WIDGET (state.dialog));
   screenshot (GTK_WIDGET (state.dialog), "import-duplicates.png");
   gtk_widget_activate_action (GTK_WIDGET (state.dialog), "import.start", NULL);
   iterate (100);
@@ -460,6 +478,14 @@ main (int   argc,
       char *argv[])
 {
   crm_test_init (&argc, &argv);
+  /* VORONKA_LOCALEDIR=build/po with LANGUAGE=ru shows the dialogs in
+   * Russian, as the app does. */
+  if (g_getenv ("VORONKA_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VORONKA_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   /* Criticals are fatal; warnings are not: Xvfb runs without a session bus
    * and GTK (structured logging, no fatal handler) warns about it. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
