@@ -588,7 +588,7 @@ build_columns (CrmListPage *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), ctx);
       g_object_set_data_full (G_OBJECT (factory), "crm-column-ctx", ctx, g_free);
 
-      column = gtk_column_view_column_new (_(specs[i].title), factory);
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", specs[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, specs[i].expand);
       if (!specs[i].expand)

@@ -267,29 +267,31 @@ crm_list_filter_to_query (const CrmListFilter *filter,
 
 /* ---- Columns ---- */
 
+/* Titles carry the "column" context: headers want short words
+ * ("Создан"), chips and cards longer ones ("Дата создания"). */
 static const CrmColumnSpec lead_columns[] = {
-  { "name", N_("Name"), "sort_key", TRUE, 22 },
-  { "company", N_("Company"), "company", TRUE, 20 },
-  { "stage", N_("Stage"), NULL, FALSE, 11 },
-  { "temperature", N_("Temperature"), "temperature", FALSE, 10 },
-  { "channel", N_("Channel"), NULL, FALSE, 12 },
-  { "owner", N_("Owner"), NULL, FALSE, 13 },
-  { "created", N_("Created"), "created_ms", FALSE, 9 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
+  { "company", NC_("column", "Company"), "company", FALSE, 18 },
+  { "stage", NC_("column", "Stage"), NULL, FALSE, 12 },
+  { "temperature", NC_("column", "Temperature"), "temperature", FALSE, 12 },
+  { "channel", NC_("column", "Channel"), NULL, FALSE, 14 },
+  { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
+  { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
 static const CrmColumnSpec contact_columns[] = {
-  { "name", N_("Name"), "sort_key", TRUE, 20 },
-  { "job_title", N_("Job title"), NULL, TRUE, 14 },
-  { "owner", N_("Owner"), NULL, FALSE, 12 },
-  { "created", N_("Created"), "created_ms", FALSE, 10 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
+  { "job_title", NC_("column", "Job title"), NULL, TRUE, 16 },
+  { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
+  { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
 static const CrmColumnSpec client_columns[] = {
-  { "name", N_("Name"), "sort_key", TRUE, 20 },
-  { "kind", N_("Type"), "kind", FALSE, 10 },
-  { "inn", N_("INN"), "inn", FALSE, 12 },
-  { "owner", N_("Owner"), NULL, FALSE, 12 },
-  { "created", N_("Created"), "created_ms", FALSE, 10 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
+  { "kind", NC_("column", "Type"), "kind", FALSE, 13 },
+  { "inn", NC_("column", "INN"), "inn", FALSE, 14 },
+  { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
+  { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
 const CrmColumnSpec *

@@ -81,7 +81,8 @@ CrmQuery      *crm_list_filter_to_query (const CrmListFilter *filter,
 
 /**
  * CrmColumnSpec:
- * A column of a list page: @id names it, @title is untranslated (N_),
+ * A column of a list page: @id names it, @title is untranslated (NC_,
+ * context "column"),
  * @sort_column is the SQL column it sorts by (%NULL: not sortable).
  */
 typedef struct
