@@ -188,7 +188,7 @@ static const char *managers[] = {
 /* Share of leads per stage kind/position (percent), in the order of the
  * default pipeline: New, In work, Qualified, Sent to sales, Won, Warm,
  * Refused. */
-static const guint stage_weights[] = { 12, 18, 14, 10, 12, 16, 18 };
+static const guint stage_weights[] = { 3, 17, 15, 10, 15, 18, 22 };
 
 typedef struct
 {
@@ -901,10 +901,12 @@ add_lead (Demo    *demo,
                                            g_rand_int_range (demo->rand, 0, demo->channels->len));
   const char *owner = g_ptr_array_index (demo->users, g_rand_int_range (demo->rand, 0, demo->users->len));
   const char *temperature = temperature_for (demo, stage->kind, stage_index);
-  /* Spread over the last 120 days, the newest ones in the last hours so the
-   * Inbox has fresh work; index order keeps the spread deterministic. */
-  gint64 age = stage_index == 0 ? g_rand_int_range (demo->rand, 1, 6 * 60) * MINUTE_MS
-                                : (gint64) g_rand_int_range (demo->rand, 60, 120 * 24 * 60) * MINUTE_MS;
+  /* Spread over the last 120 days; the unprocessed ones came in the last
+   * hours, some still within the first-response time, so the Inbox shows
+   * both running countdowns and overdue leads. */
+  gint64 age = stage_index != 0 ? (gint64) g_rand_int_range (demo->rand, 60, 120 * 24 * 60) * MINUTE_MS
+              : chance (demo, 40) ? g_rand_int_range (demo->rand, 1, 14) * MINUTE_MS
+              : g_rand_int_range (demo->rand, 15, 5 * 60) * MINUTE_MS;
   gint64 created = demo->now - age;
   gint64 first_response = created + g_rand_int_range (demo->rand, 2, 45) * MINUTE_MS;
   gboolean duplicate = index > 20 && demo->phones->len > 0 && chance (demo, 2);

@@ -199,6 +199,17 @@ count_text (const char *table,
                           n);
 }
 
+static char *
+all_text (const char *table,
+          guint       n)
+{
+  if (g_strcmp0 (table, "contacts") == 0)
+    return g_strdup_printf (ngettext ("All %u contact.", "All %u contacts.", n), n);
+  if (g_strcmp0 (table, "clients") == 0)
+    return g_strdup_printf (ngettext ("All %u client.", "All %u clients.", n), n);
+  return g_strdup_printf (ngettext ("All %u lead.", "All %u leads.", n), n);
+}
+
 static const char *
 file_noun (const char *table)
 {
@@ -426,7 +437,8 @@ crm_export_dialog_new (GtkWindow  *parent,
     heading = g_strdup (_("Export Clients"));
   else
     heading = g_strdup (_("Export Leads"));
-  body = count_text (run->table, (guint) run->count, FALSE);
+  body = query != NULL ? count_text (run->table, (guint) run->count, FALSE)
+                      : all_text (run->table, (guint) run->count);
 
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

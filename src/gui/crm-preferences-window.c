@@ -195,6 +195,13 @@ load (CrmPreferencesWindow *self)
       g_ptr_array_add (self->timezones, g_strdup (zones[i].id));
       gtk_string_list_append (zone_names, label);
     }
+  /* Aliases of UTC are the UTC entry. */
+  if (tz != NULL && (g_str_equal (tz, "Etc/UTC") || g_str_equal (tz, "Etc/GMT") ||
+                     g_str_equal (tz, "GMT") || g_str_equal (tz, "Etc/Universal")))
+    {
+      g_free (tz);
+      tz = g_strdup ("UTC");
+    }
   if (tz != NULL)
     {
       selected_zone = index_of_code (tz, (const char *const *) self->timezones->pdata, self->timezones->len);
