@@ -1012,7 +1012,8 @@ crm_import_dialog_new (GtkWindow *parent,
  * @parent: (nullable): the window to be modal for
  * @store: the window's store
  *
- * Shows the dialog; it goes away by itself when closed. Connect to
+ * Shows the dialog with the file chooser open; it goes away by itself
+ * when closed. Connect to
  * "import-finished" on the returned dialog to refresh lists.
  *
  * Returns: (transfer none): the dialog
@@ -1024,6 +1025,9 @@ crm_import_dialog_present (GtkWindow *parent,
   CrmImportDialog *self = crm_import_dialog_new (parent, store);
 
   gtk_window_present (GTK_WINDOW (self));
+  /* "Import…" means "pick a file": ask at once; the page behind it offers
+   * the choice again if the person cancels. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "import.choose", NULL);
   return self;
 }
 
