@@ -30,6 +30,14 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
+  /* Screenshots need the system's MIME database and icon theme, which the
+   * isolated test directories hide (SVG icons then fail to load). */
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *dirs = g_strdup_printf ("%s:/usr/local/share:/usr/share", g_getenv ("XDG_DATA_DIRS"));
+
+      g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
+    }
   f->dir = crm_test_tmpdir ();
   path = g_build_filename (f->dir, "gui-extra.db", NULL);
   f->store = crm_store_open (path, NULL, &error);
@@ -491,6 +499,12 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
+  {
+    /* The app icon from the source tree, as the uninstalled app finds it. */
+    g_autofree char *icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
+
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+  }
 
   g_test_add ("/gui/extra/templates", Fixture, NULL, fixture_setup, test_templates, fixture_teardown);
   g_test_add ("/gui/extra/about", Fixture, NULL, fixture_setup, test_about, fixture_teardown);
