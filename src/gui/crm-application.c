@@ -221,7 +221,7 @@ quit_action (GSimpleAction *action,
     }
 }
 
-/* app.show-page and app.new-lead forward to the active window, so desktop
+/* app.show-page, app.show-record and app.new-lead forward to the active window, so desktop
  * file actions and scripts (build-aux/voronka-screenshots) can reach them
  * over D-Bus; window actions themselves are not exported. */
 static void
@@ -249,6 +249,7 @@ static const GActionEntry app_actions[] = {
   { "open-own", open_own_action },
   { "quit", quit_action },
   { "show-page", forward_action, "s" },
+  { "show-record", forward_action, "(ss)" },
   { "new-lead", forward_action },
   { "search", forward_action },
 };

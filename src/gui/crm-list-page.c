@@ -591,8 +591,9 @@ build_columns (CrmListPage *self)
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", specs[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, specs[i].expand);
-      if (!specs[i].expand)
-        gtk_column_view_column_set_fixed_width (column, specs[i].width_chars * 8 + 16);
+      /* Expanding columns get their width as a floor, then a share of
+       * the rest. */
+      gtk_column_view_column_set_fixed_width (column, specs[i].width_chars * 8 + 16);
       if (specs[i].sort_column != NULL)
         {
           GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, ctx, NULL));

@@ -270,7 +270,7 @@ crm_list_filter_to_query (const CrmListFilter *filter,
 /* Titles carry the "column" context: headers want short words
  * ("Создан"), chips and cards longer ones ("Дата создания"). */
 static const CrmColumnSpec lead_columns[] = {
-  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 22 },
   { "company", NC_("column", "Company"), "company", FALSE, 18 },
   { "stage", NC_("column", "Stage"), NULL, FALSE, 12 },
   { "temperature", NC_("column", "Temperature"), "temperature", FALSE, 12 },
@@ -280,14 +280,14 @@ static const CrmColumnSpec lead_columns[] = {
 };
 
 static const CrmColumnSpec contact_columns[] = {
-  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
-  { "job_title", NC_("column", "Job title"), NULL, TRUE, 16 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 22 },
+  { "job_title", NC_("column", "Job title"), NULL, TRUE, 14 },
   { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
   { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
 static const CrmColumnSpec client_columns[] = {
-  { "name", NC_("column", "Name"), "sort_key", TRUE, 24 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 22 },
   { "kind", NC_("column", "Type"), "kind", FALSE, 13 },
   { "inn", NC_("column", "INN"), "inn", FALSE, 14 },
   { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },

@@ -359,6 +359,21 @@ close_pane_action (GtkWidget  *widget,
 }
 
 static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *table, *id;
+
+  g_variant_get (param, "(&s&s)", &table, &id);
+  leave_welcome (self);
+  if (g_hash_table_contains (self->list_pages, table))
+    crm_window_show_page (self, table);
+  crm_window_show_record (self, table, id);
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -474,6 +489,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.close-pane", NULL, close_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
@@ -539,9 +555,18 @@ crm_window_new (GtkApplication *app,
 
   /* The side pane: the record card. */
   self->pane = crm_record_pane_new (store);
-  gtk_widget_set_size_request (GTK_WIDGET (self->pane), 380, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->pane), "record-pane");
-  adw_flap_set_flap (self->flap, GTK_WIDGET (self->pane));
+  {
+    /* The card asks for as much width as its longest row; cap what the
+     * flap takes so the list keeps most of the window. */
+    GtkWidget *holder = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (holder), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (holder), FALSE);
+    gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (holder), 440);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (holder), GTK_WIDGET (self->pane));
+    adw_flap_set_flap (self->flap, holder);
+  }
   g_signal_connect (self->pane, "record-changed", G_CALLBACK (on_record_changed_cb), self);
   g_signal_connect (self->pane, "close-requested", G_CALLBACK (on_close_requested_cb), self);
   g_signal_connect (self->pane, "open-record", G_CALLBACK (on_open_record_cb), self);
