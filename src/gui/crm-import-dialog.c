@@ -857,8 +857,10 @@ on_option_changed_cb (CrmImportDialog *self)
 {
   gboolean contacts = adw_combo_row_get_selected (self->table_row) == 1;
 
-  adw_window_title_set_title (self->window_title,
-                              contacts ? _("Import Contacts") : _("Import Leads"));
+  const char *title = contacts ? _("Import Contacts") : _("Import Leads");
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
   schedule_check (self);
 }
 

@@ -106,7 +106,7 @@ static const struct {
   { "Asia/Dubai", N_("Dubai") },
   { "Europe/Berlin", N_("Berlin") },
   { "Europe/London", N_("London") },
-  { "UTC", N_("Coordinated Universal Time") },
+  { "UTC", N_("Universal Time") },
 };
 
 /* Translators: day abbreviations on the work-day toggles, Monday first */
@@ -151,7 +151,8 @@ zone_label (const char *id,
   if (minutes != 0)
     return g_strdup_printf ("%s (UTC%c%d:%02d)", city, offset < 0 ? '-' : '+', hours, minutes);
   if (offset == 0)
-    return g_strdup_printf ("%s (UTC)", city);
+    return g_strcmp0 (id, "UTC") == 0 ? g_strdup_printf ("%s (UTC)", city)
+                                      : g_strdup_printf ("%s (UTC±0)", city);
   return g_strdup_printf ("%s (UTC%c%d)", city, offset < 0 ? '-' : '+', hours);
 }
 
