@@ -600,7 +600,10 @@ crm_window_new (GtkApplication *app,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Voronka"));
       if (g_strcmp0 (base, "voronka.db") != 0)
-        adw_window_title_set_subtitle (self->sidebar_title, base);
+        {
+          adw_window_title_set_subtitle (self->sidebar_title, base);
+          adw_window_title_set_subtitle (self->welcome_title, base);
+        }
     }
 
   if (app != NULL && CRM_IS_APPLICATION (app))
