@@ -124,6 +124,24 @@ test_channels (void)
   }
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* Leads are counted in the month asked for (the workspace is in UTC). */
+  {
+    g_autoptr(CrmChange) lead = crm_change_new_create ("leads");
+    g_autoptr(GPtrArray) march = NULL;
+    g_autoptr(GPtrArray) april = NULL;
+
+    g_assert_true (crm_settings_set_timezone (store, "UTC", &error));
+    crm_change_set_text (lead, "full_name", "Иванов Иван");
+    crm_change_set_text (lead, "channel_id", id);
+    crm_change_set_int (lead, "created_ms", 1772323200000 + 5 * 86400000LL);  /* 6 March 2026 */
+    g_assert_true (crm_store_apply (store, lead, &error));
+    march = crm_channels_list (store, "2026-03", &error);
+    april = crm_channels_list (store, "2026-04", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((CrmChannelInfo *) g_ptr_array_index (march, march->len - 1))->n_leads, ==, 1);
+    g_assert_cmpint (((CrmChannelInfo *) g_ptr_array_index (april, april->len - 1))->n_leads, ==, 0);
+  }
+
   g_assert_true (crm_channel_remove (store, id, &error));
   list = crm_channels_list (store, NULL, &error);
   g_assert_cmpuint (list->len, ==, n_default);

@@ -7,6 +7,7 @@
 #include "crm-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crm-text.h"
@@ -287,14 +288,45 @@ valid_month (const char *month)
          g_ascii_string_to_unsigned (month + 5, 10, 1, 12, &m, NULL);
 }
 
+/* The first and the last millisecond + 1 of a "YYYY-MM" month in the
+ * workspace's time zone. */
+static gboolean
+month_range (CrmStore   *store,
+             const char *month,
+             gint64     *from,
+             gint64     *to)
+{
+  g_autofree char *tz_id = crm_store_get_setting (store, "timezone");
+  g_autoptr(GTimeZone) tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  int year, mon;
+
+  if (!valid_month (month))
+    return FALSE;
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  year = atoi (month);
+  mon = atoi (month + 5);
+  start = g_date_time_new (tz, year, mon, 1, 0, 0, 0);
+  end = start != NULL ? g_date_time_add_months (start, 1) : NULL;
+  if (end == NULL)
+    return FALSE;
+  *from = g_date_time_to_unix (start) * 1000;
+  *to = g_date_time_to_unix (end) * 1000;
+  return TRUE;
+}
+
 /**
  * crm_channels_list:
  * @store: a #CrmStore
- * @month: (nullable): "YYYY-MM" whose spend to fill in
+ * @month: (nullable): "YYYY-MM" whose spend and leads to count
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type CrmChannelInfo): the live
- *   channels in their order, with the spend of @month and their lead count
+ *   channels in their order, with the spend of @month and the leads that
+ *   came in that month (in the workspace's time zone), or all their leads
+ *   when @month is %NULL
  */
 GPtrArray *
 crm_channels_list (CrmStore    *store,
@@ -303,19 +335,31 @@ crm_channels_list (CrmStore    *store,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_channel_info_free);
   sqlite3_stmt *stmt;
+  gint64 from = G_MININT64;
+  gint64 to = G_MAXINT64;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  if (month != NULL && !month_range (store, month, &from, &to))
+    {
+      g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
+                   _("Spend: “%s” is not a month (YYYY-MM)"), month);
+      return NULL;
+    }
 
   stmt = crm_store_stmt (store,
                          "SELECT c.id, c.name, c.kind,"
                          " (SELECT amount FROM channel_spend s WHERE s.channel_id = c.id"
                          "   AND s.month = ?1 AND s._deleted = 0),"
-                         " (SELECT count(*) FROM leads l WHERE l.channel_id = c.id AND l._deleted = 0)"
+                         " (SELECT count(*) FROM leads l WHERE l.channel_id = c.id AND l._deleted = 0"
+                         "   AND l.created_ms >= ?2 AND l.created_ms < ?3)"
                          " FROM channels c WHERE c._deleted = 0 ORDER BY c.position, c.rid",
                          error);
   if (stmt == NULL)
     return NULL;
   crm_store_bind_text (stmt, 1, month);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       CrmChannelInfo *info = g_new0 (CrmChannelInfo, 1);

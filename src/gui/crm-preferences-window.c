@@ -427,7 +427,9 @@ channel_row (CrmPreferencesWindow *self,
 
   if (spend != NULL && info->n_leads > 0)
     {
-      g_autofree char *per_lead = crm_money_format (info->spend / info->n_leads, currency);
+      /* Whole rubles: kopecks of a cost per lead are noise. */
+      gint64 per = (info->spend / info->n_leads + 50) / 100 * 100;
+      g_autofree char *per_lead = crm_money_format (per, currency);
 
       /* Translators: a channel's spend this month · leads in all · cost per lead */
       subtitle = g_strdup_printf (_("%s · %s · %s per lead"), spend, leads, per_lead);
