@@ -100,7 +100,8 @@ static void
 update_inbox_badge (CrmWindow *self)
 {
   guint n = crm_inbox_page_get_count (self->inbox_page);
-  g_autofree char *text = g_strdup_printf ("%u", n);
+  /* A badge is a nudge, not a report: the subtitle has the exact count. */
+  g_autofree char *text = n > 999 ? g_strdup ("999+") : g_strdup_printf ("%u", n);
 
   gtk_label_set_text (self->inbox_badge, text);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_badge), n > 0);
@@ -111,11 +112,12 @@ update_inbox_badge (CrmWindow *self)
       if (n > 0)
         {
           gint64 sla_min = crm_inbox_sla_ms (self->store) / 60000;
+          g_autofree char *number = g_strdup_printf ("%'u", n);
 
           subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u new lead · answer within %d min",
-                                                   "%u new leads · answer within %d min", n),
-                                      n, (int) sla_min);
+                                                   "%s new lead · answer within %d min",
+                                                   "%s new leads · answer within %d min", n),
+                                      number, (int) sla_min);
         }
       adw_window_title_set_subtitle (self->content_title, subtitle != NULL ? subtitle : "");
     }
