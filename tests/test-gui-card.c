@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "crm-address-row.h"
@@ -192,7 +193,7 @@ entry_titled (GtkWidget  *root,
 
       if (w == NULL)
         return NULL;
-      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0)
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), _(title)) == 0)
         return ADW_ENTRY_ROW (w);
     }
 }
@@ -480,8 +481,24 @@ test_refuse (Fixture       *f,
   CrmLeadCard *card = lead_card (f);
   CrmRefuseDialog *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (card), "lead.refuse", NULL);
-  spin (50);
+  g_autofree char *stage_before = crm_test_query_text (f->store, "SELECT stage_id FROM leads WHERE id = ?1", lead);
+  g_autoptr(GPtrArray) stages = crm_catalog_list (f->store, "stages", NULL, NULL);
+  AdwComboRow *stage_row = NULL;
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "error"));
+  /* Choosing the refused stage asks for a reason instead of moving. */
+  for (guint i = 0; (stage_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, i))) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (stage_row)), _("Stage")) == 0)
+      break;
+  g_assert_nonnull (stage_row);
+  for (guint i = 0; i < stages->len; i++)
+    if (g_strcmp0 (crm_record_get_text (g_ptr_array_index (stages, i), "kind"), "lost") == 0)
+      adw_combo_row_set_selected (stage_row, i);
+  spin (700);
+  {
+    g_autofree char *stage_after = crm_test_query_text (f->store, "SELECT stage_id FROM leads WHERE id = ?1", lead);
+    g_assert_cmpstr (stage_after, ==, stage_before);
+  }
   dialog = CRM_REFUSE_DIALOG (find_toplevel (CRM_TYPE_REFUSE_DIALOG));
   g_assert_nonnull (dialog);
   shot (GTK_WINDOW (dialog), "refuse-dialog");
@@ -494,7 +511,7 @@ test_refuse (Fixture       *f,
 
   {
     g_autofree char *reason = crm_test_query_text (f->store, "SELECT lost_reason FROM leads WHERE id = ?1", lead);
-    g_assert_cmpstr (reason, ==, "Too expensive");
+    g_assert_cmpstr (reason, ==, _("Too expensive"));
   }
   shot (f->window, "lead-refused");
   gtk_widget_activate_action (GTK_WIDGET (lead_card (f)), "lead.reopen", NULL);
@@ -553,6 +570,16 @@ test_merge (Fixture       *f,
     g_assert_cmpstr (company, ==, "Альфа");
   }
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted != 0 FROM leads WHERE id = ?1", first), ==, 1);
+
+  /* The toast undoes the merge. */
+  {
+    AdwToast *toast = g_ptr_array_index (f->toasts, f->toasts->len - 1);
+
+    g_assert_nonnull (adw_toast_get_button_label (toast));
+    g_signal_emit_by_name (toast, "button-clicked");
+    spin (20);
+    g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted FROM leads WHERE id = ?1", first), ==, 0);
+  }
 }
 
 int
@@ -564,6 +591,14 @@ main (int   argc,
   /* Not crm_test_init: isolated XDG dirs would hide the system GSettings
    * schemas GTK and libadwaita read. */
   setlocale (LC_ALL, "");
+  /* VORONKA_LOCALEDIR=builddir/po with LANGUAGE=ru shows the card in
+   * Russian (for screenshots). */
+  if (g_getenv ("VORONKA_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VORONKA_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -27,6 +27,8 @@ struct _CrmLeadCard
   CrmCardForm        *form;
   guint               dedupe_id;
   gboolean            read_only;
+  gboolean            routing_stage;
+  GHashTable         *stage_kinds;   /* stage id → kind */
 
   CrmDuplicateBanner *duplicate_banner;
   AdwAvatar          *avatar;
@@ -180,6 +182,19 @@ update_state (CrmLeadCard *self)
   update_header (self);
 }
 
+/* Call and Write need a phone or an address that parses. */
+static void
+update_reach (CrmLeadCard *self)
+{
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
+  g_autofree char *tel = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
+  g_autofree char *mail = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.call", tel != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.write", mail != NULL);
+}
+
 static void
 run_dedupe (CrmLeadCard *self)
 {
@@ -225,6 +240,7 @@ dedupe_cb (gpointer data)
 static void
 on_probe_changed_cb (CrmLeadCard *self)
 {
+  update_reach (self);
   g_clear_handle_id (&self->dedupe_id, g_source_remove);
   self->dedupe_id = g_timeout_add (DEDUPE_DELAY_MS, dedupe_cb, self);
 }
@@ -277,14 +293,65 @@ on_banner_open_cb (CrmLeadCard *self,
   g_signal_emit_by_name (self, "open-record", crm_entity_table (entity_type), id);
 }
 
+typedef struct
+{
+  CrmStore *store;
+  char     *merge_id;
+  char     *kept_id;
+  GWeakRef  card;
+} MergeUndo;
+
+static void
+merge_undo_free (gpointer data)
+{
+  MergeUndo *u = data;
+
+  g_object_unref (u->store);
+  g_free (u->merge_id);
+  g_free (u->kept_id);
+  g_weak_ref_clear (&u->card);
+  g_free (u);
+}
+
+static void
+on_merge_undo_cb (AdwToast  *toast,
+                  MergeUndo *u)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmLeadCard) card = g_weak_ref_get (&u->card);
+
+  if (!crm_merge_undo (u->store, u->merge_id, &error))
+    {
+      g_warning ("Cannot undo the merge: %s", error->message);
+      return;
+    }
+  if (card != NULL)
+    {
+      crm_lead_card_load (card, u->kept_id);
+      g_signal_emit_by_name (card, "record-changed", "leads", u->kept_id);
+    }
+}
+
 static void
 on_merged_cb (CrmLeadCard *self,
               const char  *kept_id,
               const char  *merge_id)
 {
-  crm_lead_card_load (self, kept_id);
-  g_signal_emit_by_name (self, "record-changed", "leads", kept_id);
-  crm_card_toast (GTK_WIDGET (self), adw_toast_new (_("Leads merged")));
+  g_autofree char *id = g_strdup (kept_id);
+  AdwToast *toast = adw_toast_new (_("Leads merged"));
+  MergeUndo *u = g_new0 (MergeUndo, 1);
+
+  u->store = g_object_ref (self->store);
+  u->merge_id = g_strdup (merge_id);
+  u->kept_id = g_strdup (kept_id);
+  g_weak_ref_init (&u->card, self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_merge_undo_cb), u,
+                         (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
+
+  crm_lead_card_load (self, id);
+  g_signal_emit_by_name (self, "record-changed", "leads", id);
+  crm_card_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -458,6 +525,45 @@ open_client_action (GtkWidget  *widget,
 }
 
 static void
+select_stage (CrmLeadCard *self,
+              const char  *stage_id)
+{
+  g_autoptr(GPtrArray) stages = crm_catalog_list (self->store, "stages", NULL, NULL);
+
+  for (guint k = 0; stages != NULL && k < stages->len; k++)
+    if (g_strcmp0 (crm_record_get_id (g_ptr_array_index (stages, k)), stage_id) == 0)
+      adw_combo_row_set_selected (self->stage_row, k);
+}
+
+static void
+on_stage_selected_cb (CrmLeadCard *self)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+  CrmRecord *r = record (self);
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+  const char *kind;
+  const char *id;
+
+  if (self->routing_stage || r == NULL)
+    return;
+  stages = crm_catalog_list (self->store, "stages", NULL, NULL);
+  if (stages == NULL || selected >= stages->len)
+    return;
+  id = crm_record_get_id (g_ptr_array_index (stages, selected));
+  kind = g_hash_table_lookup (self->stage_kinds, id);
+  if (g_strcmp0 (id, crm_record_get_text (r, "stage_id")) == 0 ||
+      (g_strcmp0 (kind, "won") != 0 && g_strcmp0 (kind, "lost") != 0))
+    return;
+
+  /* Put the stage back; the dialog moves the lead when it is done. */
+  self->routing_stage = TRUE;
+  select_stage (self, crm_record_get_text (r, "stage_id"));
+  self->routing_stage = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              g_strcmp0 (kind, "won") == 0 ? "lead.convert" : "lead.refuse", NULL);
+}
+
+static void
 bind_choices (CrmLeadCard *self)
 {
   g_autoptr(GPtrArray) stages = crm_catalog_list (self->store, "stages", NULL, NULL);
@@ -469,6 +575,14 @@ bind_choices (CrmLeadCard *self)
   g_auto(GStrv) l = NULL;
   const char *const *temps = crm_card_temperatures ();
 
+  for (guint k = 0; stages != NULL && k < stages->len; k++)
+    g_hash_table_insert (self->stage_kinds,
+                         g_strdup (crm_record_get_id (g_ptr_array_index (stages, k))),
+                         g_strdup (crm_record_get_text (g_ptr_array_index (stages, k), "kind")));
+  /* Before the form's own handler: a won or lost stage is reached by
+   * converting or refusing, never by a bare choice. */
+  g_signal_connect_object (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   crm_card_records_to_choices (stages, "name", NULL, &i, &l);
   crm_card_form_bind_choice (self->form, self->stage_row, "stage_id",
                              (const char *const *) i, (const char *const *) l);
@@ -509,6 +623,7 @@ crm_lead_card_constructed (GObject *object)
 
   G_OBJECT_CLASS (crm_lead_card_parent_class)->constructed (object);
 
+  self->stage_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->form = crm_card_form_new (self->store, "leads");
   crm_card_form_bind_entry (self->form, self->name_row, "full_name", CRM_CHECK_NONE);
   crm_card_form_bind_entry (self->form, self->company_row, "company", CRM_CHECK_NONE);
@@ -548,6 +663,7 @@ crm_lead_card_dispose (GObject *object)
   crm_card_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->form);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->stage_kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_lead_card_parent_class)->dispose (object);
 }
@@ -709,6 +825,7 @@ crm_lead_card_load (CrmLeadCard *self,
   crm_timeline_set_record (self->timeline, self->store, "lead", own_id);
   crm_history_view_set_record (self->history_view, self->store, own_id);
   update_state (self);
+  update_reach (self);
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "lead", NULL);
   if (r != NULL)
     run_dedupe (self);
