@@ -161,6 +161,8 @@ typedef struct
   AdwActionRow    *bom_row;
   GtkSwitch       *bom_switch;
   CrmExportFormat  format;
+  char             delimiter;
+  gboolean         bom;
   GFile           *file;
 } Run;
 
@@ -314,9 +316,7 @@ on_file_chosen_cb (GtkNativeDialog *chooser,
 
   run->file = g_object_ref (file);
   crm_export_write_async (run->store, run->table, run->query, file, run->format,
-                          gtk_switch_get_active (run->semicolon_switch) ? ';' : ',',
-                          gtk_switch_get_active (run->bom_switch),
-                          NULL, on_written_cb, run);
+                          run->delimiter, run->bom, NULL, on_written_cb, run);
 }
 
 static void
@@ -376,6 +376,12 @@ on_dialog_response_cb (AdwMessageDialog *dialog,
     }
   run->format = adw_combo_row_get_selected (run->format_row) == CRM_EXPORT_FORMAT_VCARD
                 ? CRM_EXPORT_FORMAT_VCARD : CRM_EXPORT_FORMAT_CSV;
+  /* The dialog and its rows are gone once the file chooser answers. */
+  run->delimiter = gtk_switch_get_active (run->semicolon_switch) ? ';' : ',';
+  run->bom = gtk_switch_get_active (run->bom_switch);
+  run->format_row = NULL;
+  run->semicolon_row = run->bom_row = NULL;
+  run->semicolon_switch = run->bom_switch = NULL;
   choose_file (run);
 }
 
