@@ -377,6 +377,16 @@ test_inline_validation (Fixture       *f,
   spin (700);
   g_assert_false (gtk_widget_has_css_class (email_row, "error"));
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM emails WHERE entity_id = ?1", lead), ==, 1);
+
+  /* Every change is in the History tab: created, phone, value, e-mail. */
+  {
+    CrmHistoryView *history = CRM_HISTORY_VIEW (find_descendant (GTK_WIDGET (card), CRM_TYPE_HISTORY_VIEW, 0));
+    AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (card), ADW_TYPE_VIEW_STACK, 0));
+
+    g_assert_cmpuint (crm_history_view_get_n_items (history), >=, 4);
+    adw_view_stack_set_visible_child_name (stack, "history");
+    shot (f->window, "lead-history");
+  }
 }
 
 static void
@@ -392,6 +402,7 @@ test_log_call (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry_titled (GTK_WIDGET (timeline), "Duration (minutes or m:ss)")), "3:20");
   body = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW, 0));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "Интересует оптовая поставка", -1);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (card), ADW_TYPE_VIEW_STACK, 0)), "timeline");
   shot (f->window, "lead-log-call");
   gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL);
   spin (50);

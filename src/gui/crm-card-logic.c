@@ -434,15 +434,15 @@ crm_card_history_line (const char *op,
                        const char *new_value)
 {
   if (g_strcmp0 (op, "create") == 0)
-    return g_strdup (_("Created"));
+    return g_strdup (C_("history", "Created"));
   if (g_strcmp0 (op, "delete") == 0)
-    return g_strdup (_("Deleted"));
+    return g_strdup (C_("history", "Deleted"));
   if (g_strcmp0 (op, "restore") == 0)
-    return g_strdup (_("Restored"));
+    return g_strdup (C_("history", "Restored"));
   if (g_strcmp0 (op, "merge") == 0 && field == NULL)
-    return g_strdup (_("Merged"));
+    return g_strdup (C_("history", "Merged"));
   if (g_strcmp0 (op, "unmerge") == 0 && field == NULL)
-    return g_strdup (_("Merge undone"));
+    return g_strdup (C_("history", "Merge undone"));
   if (field == NULL)
     return g_strdup (op != NULL ? op : "");
   if (old_value == NULL)

@@ -253,11 +253,14 @@ on_saved_cb (CrmLeadCard *self,
   if (created)
     {
       crm_timeline_set_record (self->timeline, self->store, "lead", id);
+      crm_history_view_set_record (self->history_view, self->store, id);
       update_state (self);
     }
   else
-    update_header (self);
-  crm_history_view_reload (self->history_view);
+    {
+      update_header (self);
+      crm_history_view_reload (self->history_view);
+    }
   g_signal_emit_by_name (self, "record-changed", "leads", id);
 }
 
