@@ -349,6 +349,8 @@ make_queries (guint rows)
   return q;
 }
 
+static gboolean search_only;
+
 static void
 bench_rows (guint       rows,
             const char *dir,
@@ -369,6 +371,10 @@ bench_rows (guint       rows,
   const char *import_argv[] = { cli, "--db", db, "import", "csv", csv, "--on-duplicate", "skip", NULL };
   Run raw, ours, bare;
   double r;
+
+  /* --search-only: the database a kept run left behind, searched again. */
+  if (search_only)
+    goto search;
 
   g_unlink (raw_db);
   g_unlink (db);
@@ -432,6 +438,7 @@ bench_rows (guint       rows,
    * bounded whatever the file's size. */
   row (label, value, "≤ bare + 32 + 256 MB", "", ours.max_rss_kb < bare.max_rss_kb + (32 + 256 + 16) * 1024);
 
+search:
   if (!with_search)
     return;
 
@@ -588,9 +595,11 @@ main (int    argc,
         rows_arg = argv[++i];
       else if (strcmp (argv[i], "--keep") == 0 && i + 1 < argc)
         keep = argv[++i];
+      else if (strcmp (argv[i], "--search-only") == 0)
+        search_only = TRUE;
       else
         {
-          g_printerr ("Usage: voronka-bench [--rows N[,N…]] [--keep DIR] | gen N FILE\n");
+          g_printerr ("Usage: voronka-bench [--rows N[,N…]] [--keep DIR [--search-only]] | gen N FILE\n");
           return 2;
         }
     }
@@ -612,6 +621,11 @@ main (int    argc,
       return 1;
     }
 
+  if (search_only && keep == NULL)
+    {
+      g_printerr ("--search-only needs --keep DIR with a database from an earlier run\n");
+      return 2;
+    }
   if (keep != NULL)
     {
       g_mkdir_with_parents (keep, 0700);

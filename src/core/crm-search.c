@@ -19,6 +19,7 @@
  * finds the numbers that contain it. */
 
 #define MIN_DIGITS 3
+#define WHOLE_NUMBER 10
 
 static const struct {
   const char *entity;
@@ -445,8 +446,9 @@ crm_search_build_match (const char *query)
  * @query: what a person typed
  *
  * The FTS5 expression for the phone digits table when @query is a phone or
- * part of one (3+ digits and phone punctuation): the digits anywhere in a
- * number, and a whole national number typed with 8 as +7.
+ * part of one (3 to 9 digits and phone punctuation): the digits anywhere in
+ * a number. A whole number (10+ digits) is left to the exact lookup of its
+ * normalized form, which also matches 8… with +7….
  *
  * Returns: (transfer full) (nullable): the MATCH expression, %NULL when
  *   @query is not phone-like
@@ -459,9 +461,11 @@ crm_search_build_phone_match (const char *query)
 
   if (query == NULL || !is_phone_like (query, &n_digits) || n_digits < MIN_DIGITS)
     return NULL;
+  /* A whole number is found by its normalized form (the exact lookup),
+   * more precisely and without intersecting nine common trigrams. */
+  if (n_digits >= WHOLE_NUMBER)
+    return NULL;
   digits = crm_phone_digits (query);
-  if (strlen (digits) == 11 && (digits[0] == '8' || digits[0] == '7'))
-    return g_strdup_printf ("\"%s\" OR \"7%s\"", digits, digits + 1);
   return g_strdup_printf ("\"%s\"", digits);
 }
 
