@@ -275,7 +275,7 @@ static void
 on_logged_cb (CrmLeadCard *self,
               const char  *activity_id)
 {
-  const char *id = crm_card_form_get_id (self->form);
+  g_autofree char *id = g_strdup (crm_card_form_get_id (self->form));
   g_autoptr(CrmRecord) fresh = crm_store_get (self->store, "leads", id, NULL);
 
   /* Logging may have stamped the first response: show it, keep edits. */
@@ -432,8 +432,7 @@ static void
 on_converted_cb (CrmLeadCard *self,
                  const char  *client_id)
 {
-  const char *id = crm_card_form_get_id (self->form);
-  g_autofree char *lead_id = g_strdup (id);
+  g_autofree char *lead_id = g_strdup (crm_card_form_get_id (self->form));
   AdwToast *toast = adw_toast_new (_("Converted into a client"));
 
   crm_lead_card_load (self, lead_id);
