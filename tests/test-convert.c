@@ -487,6 +487,7 @@ test_convert_link_existing (Fixture       *f,
   g_autoptr(CrmRecord) record = NULL;
   CrmConvertInput in = { 0 };
   g_autofree char *client_id = NULL;
+  g_autofree char *contact_id = NULL;
   CrmDuplicate *d;
 
   crm_change_set_text (client, "name", "АО «Вектор»");
@@ -506,9 +507,14 @@ test_convert_link_existing (Fixture       *f,
   g_assert_cmpstr (d->display_name, ==, "АО «Вектор»");
 
   in.client_id = d->id;
-  g_assert_true (crm_lead_convert (f->store, lead, &in, &client_id, NULL, &error));
+  in.create_contact = TRUE;
+  in.contact_name = "Виктор Волков";
+  g_assert_true (crm_lead_convert (f->store, lead, &in, &client_id, &contact_id, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (client_id, ==, crm_change_get_id (client));
+  /* The client's matching contact is reused, not doubled. */
+  g_assert_cmpstr (contact_id, ==, crm_change_get_id (contact));
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM contacts", NULL), ==, 1);
   record = crm_store_get (f->store, "clients", client_id, &error);
   g_assert_cmpstr (crm_record_get_text (record, "lead_id"), ==, lead);
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM clients", NULL), ==, 1);

@@ -593,6 +593,77 @@ test_merge (Fixture       *f,
   }
 }
 
+static void
+test_convert_link_existing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmChange) client = crm_change_new_create ("clients");
+  g_autoptr(CrmChange) link = NULL;
+  g_autofree char *contact = add_contact_with_phone (f->store, "Волков Виктор", "+7 912 000-11-22");
+  g_autofree char *lead = NULL;
+  g_autofree char *client_of_lead = NULL;
+  CrmConvertDialog *dialog;
+
+  crm_change_set_text (client, "name", "АО «Вектор»");
+  g_assert_true (crm_store_apply (f->store, client, &error));
+  link = crm_change_new_update ("contacts", contact);
+  crm_change_set_text (link, "client_id", crm_change_get_id (client));
+  g_assert_true (crm_store_apply (f->store, link, &error));
+
+  lead = type_new_lead (f, "Виктор Волков", "89120001122");
+  gtk_widget_activate_action (GTK_WIDGET (lead_card (f)), "lead.convert", NULL);
+  spin (50);
+  dialog = CRM_CONVERT_DIALOG (find_toplevel (CRM_TYPE_CONVERT_DIALOG));
+  g_assert_nonnull (dialog);
+  shot (GTK_WINDOW (dialog), "convert-existing");
+  /* The client found through its contact's phone is offered and chosen. */
+  g_assert_true (crm_convert_dialog_convert (dialog));
+  spin (50);
+  client_of_lead = crm_test_query_text (f->store, "SELECT client_id FROM leads WHERE id = ?1", lead);
+  g_assert_cmpstr (client_of_lead, ==, crm_change_get_id (client));
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM clients", NULL), ==, 1);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM contacts", NULL), ==, 1);
+}
+
+static void
+test_refuse_reasons (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *lead = type_new_lead (f, "Гусев Олег", "+7 927 100-20-30");
+  CrmRefuseDialog *dialog;
+  GtkToggleButton *edit;
+  AdwEntryRow *add;
+  guint n;
+
+  dialog = crm_refuse_dialog_new (f->store, lead);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), f->window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (50);
+  n = crm_refuse_dialog_get_n_reasons (dialog);
+  edit = GTK_TOGGLE_BUTTON (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, 0));
+  gtk_toggle_button_set_active (edit, TRUE);
+  spin (20);
+  add = entry_titled (GTK_WIDGET (dialog), "New reason");
+  g_assert_nonnull (add);
+  gtk_editable_set_text (GTK_EDITABLE (add), "Не сезон");
+  g_signal_emit_by_name (add, "apply");
+  spin (20);
+  g_assert_cmpuint (crm_refuse_dialog_get_n_reasons (dialog), ==, n + 1);
+  shot (GTK_WINDOW (dialog), "refuse-edit-reasons");
+  /* Refusing waits until the list is no longer being edited. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "refuse"));
+  gtk_toggle_button_set_active (edit, FALSE);
+  spin (20);
+  crm_refuse_dialog_select (dialog, n);
+  g_assert_true (crm_refuse_dialog_refuse (dialog));
+  {
+    g_autofree char *reason = crm_test_query_text (f->store, "SELECT lost_reason FROM leads WHERE id = ?1", lead);
+    g_assert_cmpstr (reason, ==, "Не сезон");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,7 +690,9 @@ main (int   argc,
   ADD ("/gui/card/inline-validation", test_inline_validation);
   ADD ("/gui/card/log-call", test_log_call);
   ADD ("/gui/card/convert", test_convert);
+  ADD ("/gui/card/convert-link-existing", test_convert_link_existing);
   ADD ("/gui/card/refuse", test_refuse);
+  ADD ("/gui/card/refuse-reasons", test_refuse_reasons);
   ADD ("/gui/card/delete-undo", test_delete_undo);
   ADD ("/gui/card/merge", test_merge);
 #undef ADD

@@ -271,6 +271,27 @@ copy_children (CrmStore    *store,
   return TRUE;
 }
 
+static char *
+find_own_contact (CrmStore   *store,
+                  const char *lead_id,
+                  const char *client_id)
+{
+  g_autoptr(GPtrArray) found = crm_dedupe_find_for (store, "lead", lead_id, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      CrmDuplicate *d = g_ptr_array_index (found, i);
+      g_autoptr(CrmRecord) contact = NULL;
+
+      if (strcmp (d->entity_type, "contact") != 0)
+        continue;
+      contact = crm_store_get (store, "contacts", d->id, NULL);
+      if (contact != NULL && g_strcmp0 (crm_record_get_text (contact, "client_id"), client_id) == 0)
+        return g_strdup (d->id);
+    }
+  return NULL;
+}
+
 /**
  * crm_lead_convert:
  * @store: a #CrmStore
@@ -282,7 +303,8 @@ copy_children (CrmStore    *store,
  *
  * Converts a lead into a client, in one transaction through the one write
  * path: creates the client (or links an existing one), optionally a contact
- * of the lead's person with its phones and e-mails, then marks the lead
+ * of the lead's person with its phones and e-mails (an existing client's
+ * contact that matches the lead is linked instead), then marks the lead
  * converted (client_id, contact_id, converted_ms) and moves it to the won
  * stage of its pipeline. The new client remembers the lead (lead_id).
  *
@@ -386,7 +408,12 @@ crm_lead_convert (CrmStore               *store,
         goto fail;
     }
 
-  if (input->create_contact)
+  /* Linking to a client that already has this person as a contact: the
+   * lead joins that contact rather than making a second one. */
+  if (input->create_contact && existing != NULL)
+    new_contact_id = find_own_contact (store, lead_id, new_client_id);
+
+  if (input->create_contact && new_contact_id == NULL)
     {
       g_autoptr(CrmChange) change = crm_change_new_create ("contacts");
       const char *job = blank_to_null (input->job_title);
