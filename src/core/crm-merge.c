@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "crm-merge.h"
+#include "crm-merge-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -19,18 +20,16 @@
  * marked merged and soft-deleted. The merges row holds a snapshot of what
  * moved and what changed, so crm_merge_undo() can put it all back. */
 
-#define SNAPSHOT_VERSION 1
-
 /* Columns that are not the record's content: identity, bookkeeping,
  * derived keys. The ФИО parts follow full_name (see merge_fields ()). */
-static const char *const skipped_columns[] = {
+const char *const crm_merge_skipped_columns[] = {
   "rid", "id", "created_ms", "updated_ms", "_hlc", "_deleted", "_seq",
   "name_key", "sort_key", "company_key", "merged_into",
   "last_name", "first_name", "middle_name",
   NULL
 };
 
-static const char *const name_parts[] = { "last_name", "first_name", "middle_name", NULL };
+const char *const crm_merge_name_parts[] = { "last_name", "first_name", "middle_name", NULL };
 
 /* Rows of other tables that point at a merged record, per merged table. */
 typedef struct
@@ -51,8 +50,8 @@ static const Link links[] = {
 
 static const char *const owned_tables[] = { "activities", "tasks", NULL };
 
-static gboolean
-is_merge_table (const char *tbl)
+gboolean
+crm_merge_is_merge_table (const char *tbl)
 {
   return g_strcmp0 (tbl, "leads") == 0 ||
          g_strcmp0 (tbl, "contacts") == 0 ||
@@ -90,9 +89,9 @@ node_to_text (JsonNode *node)
   return g_strdup (json_node_get_string (node));
 }
 
-static gboolean
-nodes_equal (JsonNode *a,
-             JsonNode *b)
+gboolean
+crm_merge_nodes_equal (JsonNode *a,
+                       JsonNode *b)
 {
   g_autofree char *ta = node_to_text (a);
   g_autofree char *tb = node_to_text (b);
@@ -100,10 +99,10 @@ nodes_equal (JsonNode *a,
   return g_strcmp0 (ta, tb) == 0;
 }
 
-static void
-change_set_node (CrmChange  *change,
-                 const char *field,
-                 JsonNode   *node)
+void
+crm_merge_change_set_node (CrmChange  *change,
+                           const char *field,
+                           JsonNode   *node)
 {
   GType type;
 
@@ -149,11 +148,11 @@ column_node (sqlite3_stmt *stmt,
 }
 
 /* A row as column → JsonNode, keeping SQLite's types. */
-static GHashTable *
-read_values (CrmStore    *store,
-             const char  *tbl,
-             const char  *id,
-             GError     **error)
+GHashTable *
+crm_merge_read_values (CrmStore    *store,
+                       const char  *tbl,
+                       const char  *id,
+                       GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?1", tbl);
   g_autoptr(GHashTable) values = NULL;
@@ -184,9 +183,9 @@ read_values (CrmStore    *store,
   return g_steal_pointer (&values);
 }
 
-static const char *
-values_text (GHashTable *values,
-             const char *column)
+const char *
+crm_merge_values_text (GHashTable *values,
+                       const char *column)
 {
   JsonNode *node = g_hash_table_lookup (values, column);
 
@@ -195,9 +194,9 @@ values_text (GHashTable *values,
   return json_node_get_string (node);
 }
 
-static gint64
-values_int (GHashTable *values,
-            const char *column)
+gint64
+crm_merge_values_int (GHashTable *values,
+                      const char *column)
 {
   JsonNode *node = g_hash_table_lookup (values, column);
 
@@ -236,13 +235,13 @@ query_ids (CrmStore    *store,
   return g_steal_pointer (&ids);
 }
 
-static gboolean
-exec_bound (CrmStore    *store,
-            const char  *sql,
-            const char  *param1,
-            const char  *param2,
-            const char  *param3,
-            GError     **error)
+gboolean
+crm_merge_exec_bound (CrmStore    *store,
+                      const char  *sql,
+                      const char  *param1,
+                      const char  *param2,
+                      const char  *param3,
+                      GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -264,9 +263,9 @@ exec_bound (CrmStore    *store,
   return TRUE;
 }
 
-static gboolean
-refuse (GError     **error,
-        const char  *message)
+gboolean
+crm_merge_refuse (GError     **error,
+                  const char  *message)
 {
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID, message);
   return FALSE;
@@ -286,7 +285,7 @@ is_elsewhere (CrmStore   *store,
       g_autoptr(GHashTable) values = NULL;
 
       if (strcmp (tables[i], tbl) != 0 &&
-          (values = read_values (store, tables[i], id, NULL)) != NULL)
+          (values = crm_merge_read_values (store, tables[i], id, NULL)) != NULL)
         return TRUE;
     }
   return FALSE;
@@ -301,18 +300,19 @@ read_live (CrmStore    *store,
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!(values = read_values (store, tbl, id, &local_error)))
+  if (!(values = crm_merge_read_values (store, tbl, id, &local_error)))
     {
       if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND) &&
           is_elsewhere (store, tbl, id))
         {
-          refuse (error, _("Only records of the same kind can be merged"));
+          crm_merge_refuse (error, _("Only records of the same kind can be merged"));
           return NULL;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (values_int (values, "_deleted") != 0 || values_text (values, "merged_into") != NULL)
+  if (crm_merge_values_int (values, "_deleted") != 0 ||
+      crm_merge_values_text (values, "merged_into") != NULL)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
                    _("Record “%s” is deleted or already merged"), id);
@@ -373,9 +373,9 @@ merge_fields (CrmStore     *store,
       g_hash_table_iter_init (&iter, choices);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          if (!g_hash_table_contains (keep, key) || g_strv_contains (skipped_columns, key))
+          if (!g_hash_table_contains (keep, key) || g_strv_contains (crm_merge_skipped_columns, key))
             {
-              if (g_strv_contains (name_parts, key))
+              if (g_strv_contains (crm_merge_name_parts, key))
                 continue;
               g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID,
                            _("“%s” is not a field that can be merged"), (const char *) key);
@@ -386,7 +386,7 @@ merge_fields (CrmStore     *store,
 
   g_hash_table_iter_init (&iter, keep);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_strv_contains (skipped_columns, key))
+    if (!g_strv_contains (crm_merge_skipped_columns, key))
       g_ptr_array_add (fields, key);
   g_ptr_array_sort (fields, (GCompareFunc) g_strcmp0);
 
@@ -408,11 +408,11 @@ merge_fields (CrmStore     *store,
 
       g_hash_table_insert (final, (gpointer) field, take_other ? other_value : keep_value);
 
-      if (take_other && !nodes_equal (keep_value, other_value))
+      if (take_other && !crm_merge_nodes_equal (keep_value, other_value))
         {
-          const char *const *group = strcmp (field, "full_name") == 0 ? name_parts : NULL;
+          const char *const *group = strcmp (field, "full_name") == 0 ? crm_merge_name_parts : NULL;
 
-          change_set_node (change, field, other_value);
+          crm_merge_change_set_node (change, field, other_value);
           json_builder_set_member_name (snapshot, field);
           json_builder_begin_object (snapshot);
           add_node_member (snapshot, "old", keep_value);
@@ -424,7 +424,7 @@ merge_fields (CrmStore     *store,
               JsonNode *keep_part = g_hash_table_lookup (keep, group[p]);
               JsonNode *other_part = g_hash_table_lookup (other, group[p]);
 
-              change_set_node (change, group[p], other_part);
+              crm_merge_change_set_node (change, group[p], other_part);
               json_builder_set_member_name (snapshot, group[p]);
               json_builder_begin_object (snapshot);
               add_node_member (snapshot, "old", keep_part);
@@ -448,7 +448,7 @@ merge_fields (CrmStore     *store,
       g_autofree char *other_text = NULL;
       g_autofree char *final_text = NULL;
 
-      if (is_blank_node (other_value) || nodes_equal (other_value, final_value))
+      if (is_blank_node (other_value) || crm_merge_nodes_equal (other_value, final_value))
         continue;
       other_text = node_to_text (other_value);
       final_text = node_to_text (final_value);
@@ -672,9 +672,9 @@ merge_in_transaction (CrmStore     *store,
                                  "SELECT id FROM history WHERE entity_id = ?1 AND entity_type = ?2"
                                  " ORDER BY rid",
                                  other_id, entity, error)) ||
-      !exec_bound (store,
-                   "UPDATE history SET entity_id = ?1 WHERE entity_id = ?2 AND entity_type = ?3",
-                   keep_id, other_id, entity, error))
+      !crm_merge_exec_bound (store,
+                             "UPDATE history SET entity_id = ?1 WHERE entity_id = ?2 AND entity_type = ?3",
+                             keep_id, other_id, entity, error))
     return NULL;
 
   json_builder_begin_array (moved);
@@ -755,14 +755,14 @@ crm_merge (CrmStore    *store,
   g_return_val_if_fail (tbl != NULL && keep_id != NULL && other_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!is_merge_table (tbl))
+  if (!crm_merge_is_merge_table (tbl))
     {
-      refuse (error, _("Only leads, contacts and clients can be merged"));
+      crm_merge_refuse (error, _("Only leads, contacts and clients can be merged"));
       return NULL;
     }
   if (strcmp (keep_id, other_id) == 0)
     {
-      refuse (error, _("A record cannot be merged with itself"));
+      crm_merge_refuse (error, _("A record cannot be merged with itself"));
       return NULL;
     }
 
@@ -780,268 +780,4 @@ crm_merge (CrmStore    *store,
       return NULL;
     }
   return merge_id;
-}
-
-static const char *
-object_text (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gboolean
-undo_moves (CrmStore    *store,
-            const char  *keep_id,
-            JsonArray   *moved,
-            GError     **error)
-{
-  /* Backwards, so each row gets back exactly what it had. */
-  for (guint i = json_array_get_length (moved); i-- > 0;)
-    {
-      JsonNode *item_node = json_array_get_element (moved, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (item_node) ? json_node_get_object (item_node) : NULL;
-      const char *tbl = item != NULL ? object_text (item, "tbl") : NULL;
-      const char *id = item != NULL ? object_text (item, "id") : NULL;
-      const char *column = item != NULL ? object_text (item, "column") : NULL;
-      const char *old = item != NULL ? object_text (item, "old") : NULL;
-      g_autoptr(GHashTable) now = NULL;
-      g_autoptr(CrmChange) change = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (tbl == NULL || id == NULL || column == NULL || old == NULL ||
-          !(g_strcmp0 (tbl, "phones") == 0 || g_strcmp0 (tbl, "emails") == 0 ||
-            g_strcmp0 (tbl, "activities") == 0 || g_strcmp0 (tbl, "tasks") == 0 ||
-            g_strcmp0 (tbl, "leads") == 0 || g_strcmp0 (tbl, "contacts") == 0 ||
-            g_strcmp0 (tbl, "clients") == 0) ||
-          !(g_strcmp0 (column, "entity_id") == 0 || g_str_has_suffix (column, "_id")))
-        return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-
-      if (!(now = read_values (store, tbl, id, &local_error)))
-        {
-          if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND))
-            continue;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      /* Moved elsewhere since the merge by someone: that edit stands. */
-      if (g_strcmp0 (values_text (now, column), keep_id) != 0)
-        continue;
-
-      change = crm_change_new_update (tbl, id);
-      if (strcmp (column, "entity_id") == 0 && values_text (now, "entity_type") != NULL)
-        crm_change_set_text (change, "entity_type", values_text (now, "entity_type"));
-      crm_change_set_text (change, column, old);
-      if (json_object_has_member (item, "position"))
-        crm_change_set_int (change, "position", json_object_get_int_member (item, "position"));
-      if (!crm_store_apply (store, change, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-undo_fields (CrmStore    *store,
-             const char  *tbl,
-             const char  *keep_id,
-             JsonObject  *fields,
-             GError     **error)
-{
-  g_autoptr(GHashTable) now = NULL;
-  g_autoptr(CrmChange) change = crm_change_new_update (tbl, keep_id);
-  g_autoptr(GList) names = json_object_get_members (fields);
-
-  if (!(now = read_values (store, tbl, keep_id, error)))
-    return FALSE;
-
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      const char *field = l->data;
-      JsonObject *item = member_object (fields, field);
-
-      if (item == NULL || !g_hash_table_contains (now, field) ||
-          (g_strv_contains (skipped_columns, field) && !g_strv_contains (name_parts, field)))
-        return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-      /* A value someone changed after the merge is theirs to keep. */
-      if (!nodes_equal (g_hash_table_lookup (now, field), json_object_get_member (item, "new")))
-        continue;
-      change_set_node (change, field, json_object_get_member (item, "old"));
-    }
-  if (crm_change_get_n_fields (change) == 0)
-    return TRUE;
-  return crm_store_apply (store, change, error);
-}
-
-static gboolean
-undo_in_transaction (CrmStore    *store,
-                     const char  *merge_id,
-                     GError     **error)
-{
-  g_autoptr(GHashTable) merge = NULL;
-  g_autoptr(GHashTable) keep = NULL;
-  g_autoptr(GHashTable) other = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(CrmChange) unmark = NULL;
-  g_autoptr(CrmChange) done = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *snapshot_text;
-  const char *kept_id;
-  const char *other_id;
-  const char *tbl;
-  const char *entity;
-  JsonObject *snapshot;
-  JsonArray *moved;
-  JsonArray *deleted;
-  JsonArray *history;
-  JsonObject *fields;
-
-  if (!(merge = read_values (store, "merges", merge_id, &local_error)) ||
-      values_int (merge, "_deleted") != 0)
-    {
-      if (local_error != NULL && !g_error_matches (local_error, CRM_STORE_ERROR,
-                                                   CRM_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                   _("No merge with id “%s”"), merge_id);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_NULL ((JsonNode *) g_hash_table_lookup (merge, "undone_ms")))
-    return refuse (error, _("This merge has already been undone"));
-
-  kept_id = values_text (merge, "kept_id");
-  other_id = values_text (merge, "other_id");
-  snapshot_text = values_text (merge, "snapshot");
-  entity = values_text (merge, "entity_type");
-  tbl = entity != NULL ? crm_entity_table (entity) : NULL;
-
-  if (kept_id == NULL || other_id == NULL || snapshot_text == NULL || !is_merge_table (tbl) ||
-      !json_parser_load_from_data (parser, snapshot_text, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-
-  snapshot = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (snapshot, "version", 0) != SNAPSHOT_VERSION ||
-      !(moved = member_array (snapshot, "moved")) ||
-      !(deleted = member_array (snapshot, "deleted")) ||
-      !(history = member_array (snapshot, "history")) ||
-      !(fields = member_object (snapshot, "fields")))
-    return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-
-  if (!(keep = read_values (store, tbl, kept_id, error)) ||
-      !(other = read_values (store, tbl, other_id, error)))
-    return FALSE;
-  if (values_text (keep, "merged_into") != NULL)
-    return refuse (error, _("The kept record was merged again since: undo that merge first"));
-  if (g_strcmp0 (values_text (other, "merged_into"), kept_id) != 0)
-    return refuse (error, _("The merged record was changed since and cannot be split off again"));
-
-  /* The other record comes back first, so the children moving back to it
-   * are indexed for search under a live record. */
-  unmark = crm_change_new_update (tbl, other_id);
-  crm_change_set_null (unmark, "merged_into");
-  if (!crm_store_apply (store, unmark, error) ||
-      !crm_store_restore (store, tbl, other_id, error))
-    return FALSE;
-
-  if (!undo_fields (store, tbl, kept_id, fields, error) ||
-      !undo_moves (store, kept_id, moved, error))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (deleted); i++)
-    {
-      JsonNode *node = json_array_get_element (deleted, i);
-      const char *id = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-      const char *child_tbl = NULL;
-      g_autoptr(GHashTable) row = NULL;
-
-      if (id == NULL)
-        return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-      if ((row = read_values (store, "phones", id, NULL)) != NULL)
-        child_tbl = "phones";
-      else if ((row = read_values (store, "emails", id, NULL)) != NULL)
-        child_tbl = "emails";
-      if (child_tbl != NULL && !crm_store_restore (store, child_tbl, id, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < json_array_get_length (history); i++)
-    {
-      JsonNode *node = json_array_get_element (history, i);
-      const char *id = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-
-      if (id == NULL)
-        return refuse (error, _("The merge’s record is damaged and cannot be undone"));
-      if (!exec_bound (store, "UPDATE history SET entity_id = ?1 WHERE id = ?2 AND entity_id = ?3",
-                       other_id, id, kept_id, error))
-        return FALSE;
-    }
-
-  if (!crm_store_add_history (store, entity, kept_id, "unmerge", NULL, other_id, merge_id, error) ||
-      !crm_store_add_history (store, entity, other_id, "unmerge", NULL, kept_id, merge_id, error))
-    return FALSE;
-
-  done = crm_change_new_update ("merges", merge_id);
-  crm_change_set_int (done, "undone_ms", crm_store_now_ms (store));
-  return crm_store_apply (store, done, error);
-}
-
-/**
- * crm_merge_undo:
- * @store: a #CrmStore
- * @merge_id: what crm_merge() returned
- * @error: return location for a #GError
- *
- * Splits a merge back in one transaction: the other record returns with
- * its phones, e-mails, activities, tasks, history and links, duplicates
- * soft-deleted by the merge come back, and the kept record's fields get
- * their earlier values (unless someone changed them since). A merge is
- * undone once.
- *
- * Returns: %TRUE on success
- */
-gboolean
-crm_merge_undo (CrmStore    *store,
-                const char  *merge_id,
-                GError     **error)
-{
-  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (merge_id != NULL, FALSE);
-
-  if (!crm_store_begin (store, error))
-    return FALSE;
-  if (!undo_in_transaction (store, merge_id, error))
-    {
-      crm_store_rollback (store);
-      return FALSE;
-    }
-  if (!crm_store_commit (store, error))
-    {
-      crm_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
 }
