@@ -379,7 +379,7 @@ apply_result (CrmRecordModel *self,
 {
   guint old_n = self->rids->len;
   gboolean same = rids->len == old_n &&
-                  memcmp (rids->data, self->rids->data, old_n * sizeof (gint64)) == 0;
+                  (old_n == 0 || memcmp (rids->data, self->rids->data, old_n * sizeof (gint64)) == 0);
 
   new_generation (self);
 
