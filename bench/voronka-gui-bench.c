@@ -448,7 +448,11 @@ main (int   argc,
       else if (strcmp (argv[i], "--db1m") == 0 && i + 1 < argc)
         db1m = argv[++i];
       else if (strcmp (argv[i], "--runs") == 0 && i + 1 < argc)
-        runs = MAX (1, atoi (argv[++i]));
+        {
+          int n = atoi (argv[++i]);
+
+          runs = MAX (1, n);
+        }
       else
         {
           g_printerr ("Usage: voronka-gui-bench --db100k FILE --db1m FILE [--runs N]\n");

@@ -142,7 +142,8 @@ hide_pane (CrmWindow *self)
   gpointer page;
 
   adw_flap_set_reveal_flap (self->flap, FALSE);
-  crm_record_pane_clear (self->pane);
+  if (self->pane != NULL)
+    crm_record_pane_clear (self->pane);
   g_hash_table_iter_init (&iter, self->list_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     crm_list_page_unselect (page);
@@ -302,6 +303,34 @@ on_close_request_cb (GtkWindow *window,
   return FALSE;
 }
 
+/* The card pane is built on first use: its templates cost a third of a
+ * second, which would otherwise come before the first frame. */
+static CrmRecordPane *
+ensure_pane (CrmWindow *self)
+{
+  GtkWidget *holder;
+
+  if (self->pane != NULL)
+    return self->pane;
+
+  self->pane = crm_record_pane_new (self->store);
+  gtk_widget_add_css_class (GTK_WIDGET (self->pane), "record-pane");
+  g_signal_connect (self->pane, "record-changed", G_CALLBACK (on_record_changed_cb), self);
+  g_signal_connect (self->pane, "close-requested", G_CALLBACK (on_close_requested_cb), self);
+  g_signal_connect (self->pane, "open-record", G_CALLBACK (on_open_record_cb), self);
+  g_signal_connect (self->pane, "toast", G_CALLBACK (on_toast_cb), self);
+
+  /* The card asks for as much width as its longest row; cap what the
+   * flap takes so the list keeps most of the window. */
+  holder = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (holder), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (holder), FALSE);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (holder), 440);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (holder), GTK_WIDGET (self->pane));
+  adw_flap_set_flap (self->flap, holder);
+  return self->pane;
+}
+
 /* ---- actions ---- */
 
 static void
@@ -315,7 +344,7 @@ new_lead_action (GtkWidget  *widget,
   if (g_strcmp0 (crm_window_get_page (self), "leads") != 0 &&
       g_strcmp0 (crm_window_get_page (self), "inbox") != 0)
     crm_window_show_page (self, "leads");
-  crm_record_pane_new_lead (self->pane);
+  crm_record_pane_new_lead (ensure_pane (self));
   adw_flap_set_reveal_flap (self->flap, TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
@@ -555,25 +584,6 @@ crm_window_new (GtkApplication *app,
   self->store = g_object_ref (store);
   self->is_demo = is_demo;
 
-  /* The side pane: the record card. */
-  self->pane = crm_record_pane_new (store);
-  gtk_widget_add_css_class (GTK_WIDGET (self->pane), "record-pane");
-  {
-    /* The card asks for as much width as its longest row; cap what the
-     * flap takes so the list keeps most of the window. */
-    GtkWidget *holder = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (holder), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (holder), FALSE);
-    gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (holder), 440);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (holder), GTK_WIDGET (self->pane));
-    adw_flap_set_flap (self->flap, holder);
-  }
-  g_signal_connect (self->pane, "record-changed", G_CALLBACK (on_record_changed_cb), self);
-  g_signal_connect (self->pane, "close-requested", G_CALLBACK (on_close_requested_cb), self);
-  g_signal_connect (self->pane, "open-record", G_CALLBACK (on_open_record_cb), self);
-  g_signal_connect (self->pane, "toast", G_CALLBACK (on_toast_cb), self);
-
   /* The pages. */
   self->inbox_page = crm_inbox_page_new (store);
   g_signal_connect (self->inbox_page, "record-activated", G_CALLBACK (on_record_activated_cb), self);
@@ -719,7 +729,7 @@ crm_window_show_record (CrmWindow  *self,
 {
   g_return_if_fail (CRM_IS_WINDOW (self));
 
-  crm_record_pane_show_record (self->pane, table, id);
+  crm_record_pane_show_record (ensure_pane (self), table, id);
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
