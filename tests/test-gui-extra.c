@@ -68,7 +68,7 @@ wait_for (Condition    condition,
           gpointer     data,
           const char  *what)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 150 * G_USEC_PER_SEC;
 
   while (!condition (data))
     {
@@ -251,6 +251,13 @@ test_preferences (Fixture       *f,
 
 /* ---- import ---- */
 
+/* Big enough that a stop lands mid-import; sanitizer builds are slower. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BIG_ROWS 4000
+#else
+#define BIG_ROWS 20000
+#endif
+
 typedef struct
 {
   CrmImportDialog *dialog;
@@ -378,13 +385,14 @@ test_import_vcard (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *path = crm_test_data_path ("contacts-30.vcf");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   ImportState state = { 0 };
   gint64 before = crm_test_query_int (f->store, "SELECT count(*) FROM contacts", NULL);
 
   state.dialog = crm_import_dialog_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (state.dialog));
-  crm_import_dialog_set_file (state.dialog, file);
+  /* The way a script picks the file: the action with its path. */
+  gtk_widget_activate_action (GTK_WIDGET (state.dialog), "import.open-file", "s", path);
+  g_assert_cmpstr (crm_import_dialog_get_page (state.dialog), ==, "review");
   wait_for (check_done, &state, "the vCard trial run");
   g_assert_nonnull (crm_import_dialog_get_report (state.dialog));
   g_assert_cmpuint (crm_import_dialog_get_n_columns (state.dialog), ==, 0);
@@ -407,7 +415,7 @@ test_import_cancel (Fixture       *f,
   gint64 before = count_leads (f->store);
   gint64 outbox_before = crm_test_query_int (f->store, "SELECT count(*) FROM outbox", NULL);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BIG_ROWS; i++)
     g_string_append_printf (csv, "Тестов Тест %u;+7 9%02u %03u-%02u-%02u;t%u@example.ru;ООО «Ряд %u»\n",
                             i, i % 100, i % 1000, (i / 7) % 100, (i / 13) % 100, i, i % 50);
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
@@ -417,7 +425,7 @@ test_import_cancel (Fixture       *f,
   gtk_window_present (GTK_WINDOW (state.dialog));
   crm_import_dialog_set_file (state.dialog, file);
   wait_for (check_done, &state, "the big trial run");
-  g_assert_cmpuint (crm_import_dialog_get_report (state.dialog)->rows_created, >, 1000);
+  g_assert_cmpuint (crm_import_dialog_get_report (state.dialog)->rows_created, >, BIG_ROWS / 2);
 
   gtk_widget_activate_action (GTK_WIDGET (state.dialog), "import.start", NULL);
   g_assert_cmpstr (crm_import_dialog_get_page (state.dialog), ==, "progress");

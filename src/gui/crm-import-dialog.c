@@ -786,6 +786,18 @@ choose_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* "import.open-file" with a path or URI: what choosing that file does (for
+ * scripts and end-to-end tests that cannot drive a native chooser). */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  crm_import_dialog_set_file (CRM_IMPORT_DIALOG (widget), file);
+}
+
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
@@ -957,6 +969,7 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, done_page);
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "import.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "import.close", NULL, close_action);

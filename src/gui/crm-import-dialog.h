@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (CrmImportDialog, crm_import_dialog, CRM, IMPORT_DIALOG, Ad
 
 /* Signals: "import-finished" (guint n_created, guint n_merged) after a
  * committed import, so lists refresh; "check-finished" after each trial
- * run. Actions: import.choose, import.start, import.cancel, import.close. */
+ * run. Actions: import.choose, import.open-file (s: a path or URI),
+ * import.start, import.cancel, import.close. */
 CrmImportDialog *crm_import_dialog_new       (GtkWindow        *parent,
                                               CrmStore         *store);
 /* Returns the dialog (transfer none) so callers can connect
