@@ -8,15 +8,36 @@
 set -euo pipefail
 
 if [[ ${1:-} != --inside ]]; then
-  fifo=$(mktemp -u)
-  mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
-  xvfb=$!
-  trap 'kill $xvfb 2>/dev/null || true; rm -f "$fifo"' EXIT
-  read -r display <"$fifo"
+  # A display number of our own, far from xvfb-run's 99 and up; the server
+  # says when it is ready through -displayfd. Retry on a taken number.
+  dir=$(mktemp -d)
+  xvfb=
+  trap 'if [[ -n $xvfb ]]; then kill $xvfb 2>/dev/null || true; fi; rm -rf "$dir"' EXIT
+  for _ in 1 2 3 4 5 6 7 8; do
+    display=$((300 + RANDOM % 600))
+    [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]] && continue
+    mkfifo "$dir/ready"
+    Xvfb ":$display" -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$dir/ready" >"$dir/xvfb.log" 2>&1 </dev/null &
+    xvfb=$!
+    if read -r -t 20 ready <"$dir/ready" && [[ $ready == "$display" ]]; then
+      break
+    fi
+    kill $xvfb 2>/dev/null || true
+    xvfb=
+    rm -f "$dir/ready"
+  done
+  if [[ -z $xvfb ]]; then
+    echo "Bail out! could not start Xvfb"
+    exit 1
+  fi
   export DISPLAY=":$display"
-  dbus-run-session -- "$0" --inside "$@"
-  exit $?
+  status=0
+  dbus-run-session -- "$0" --inside "$@" || status=$?
+  if ((status != 0)); then
+    echo "# Xvfb :$display (pid $xvfb, $(kill -0 $xvfb 2>/dev/null && echo alive || echo gone)) said:"
+    sed 's/^/# /' "$dir/xvfb.log"
+  fi
+  exit $status
 fi
 
 shift
