@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include "crm-csv.h"
+#include "crm-csv-private.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -24,40 +24,8 @@
  * place and notes the offset, and the record holding it fails with the
  * line of the bad byte. */
 
-#define CHUNK_SIZE  (64 * 1024)
 #define MAX_FIELD   (1024 * 1024)
 #define MAX_RECORD  (16 * 1024 * 1024)
-#define SNIFF_LINES 20
-
-struct _CrmCsvReader
-{
-  GInputStream *stream;
-  guint8       *chunk;        /* CHUNK_SIZE bytes of raw input */
-  GIConv        conv;         /* to UTF-8; (GIConv) -1 while the input is UTF-8 */
-  gsize         unit;         /* input bytes dropped after an invalid sequence */
-  char         *encoding;
-  gboolean      maybe_cp1251; /* "UTF-8" guessed from ASCII alone so far */
-  char          delimiter;
-
-  GByteArray   *pending;      /* raw bytes not decoded yet: a split character */
-  GString      *buf;          /* decoded text from the current record on */
-  gint64        buf_offset;   /* offset of buf->str[0] in all the decoded text */
-  gsize         pos;          /* the parser's position in buf */
-  gsize         rec_start;    /* the current record's start in buf */
-  GArray       *bad;          /* gint64 offsets of the U+FFFD put for invalid input */
-  guint         bad_next;     /* the first entry of bad at or after pos */
-  gboolean      eof;
-  GError       *io_error;
-
-  guint         line;         /* physical line of the character at pos */
-  gboolean      after_cr;     /* the last character consumed was a CR */
-  guint         record_line;
-  guint         bad_line;     /* line of the record's first invalid byte, or 0 */
-  gint64        bytes_read;
-
-  GPtrArray    *fields;
-  GString      *field;
-};
 
 struct _CrmCsvWriter
 {
@@ -68,301 +36,12 @@ struct _CrmCsvWriter
   GString       *line;
 };
 
-/* ---- Decoding ---- */
-
-static void
-put_replacement (CrmCsvReader *r)
-{
-  gint64 offset = r->buf_offset + (gint64) r->buf->len;
-
-  g_array_append_val (r->bad, offset);
-  g_string_append (r->buf, "\xef\xbf\xbd");
-}
-
-static gboolean
-use_iconv (CrmCsvReader *r,
-           const char   *encoding,
-           gsize         unit)
-{
-  GIConv conv = g_iconv_open ("UTF-8", encoding);
-
-  if (conv == (GIConv) -1)
-    return FALSE;
-  if (r->conv != (GIConv) -1)
-    g_iconv_close (r->conv);
-  r->conv = conv;
-  r->unit = unit;
-  g_free (r->encoding);
-  r->encoding = g_strdup (encoding);
-  r->maybe_cp1251 = FALSE;
-  return TRUE;
-}
-
-/* Decodes r->pending onto r->buf. Without @final an incomplete character
- * at the end waits for the next chunk; with it, it is invalid. */
-static void
-decode (CrmCsvReader *r,
-        gboolean      final)
-{
-  const char *data = (const char *) r->pending->data;
-  gsize len = r->pending->len;
-  gsize done = 0;
-
-  while (done < len && r->conv == (GIConv) -1)
-    {
-      const char *start = data + done;
-      const char *end = NULL;
-      gunichar c;
-
-      g_utf8_validate (start, len - done, &end);
-      if (r->maybe_cp1251)
-        for (const char *p = start; p < end; p++)
-          if ((guchar) *p >= 0x80)
-            {
-              r->maybe_cp1251 = FALSE;
-              break;
-            }
-      g_string_append_len (r->buf, start, end - start);
-      done = end - data;
-      if (done == len)
-        break;
-
-      if (*end != '\0')
-        {
-          c = g_utf8_get_char_validated (end, len - done);
-          if (c == (gunichar) -2 && !final && len - done < 4 &&
-              memchr (end, '\0', len - done) == NULL)
-            break; /* the rest of the character comes with the next chunk */
-
-          /* Only ASCII so far, and now a byte that is not UTF-8: the
-           * file was Windows-1251 all along. */
-          if (r->maybe_cp1251 && use_iconv (r, "WINDOWS-1251", 1))
-            break;
-        }
-      put_replacement (r);
-      done++;
-    }
-
-  if (done < len && r->conv != (GIConv) -1)
-    {
-      gchar *in = (gchar *) data + done;
-      gsize in_left = len - done;
-
-      while (in_left > 0)
-        {
-          gsize old = r->buf->len;
-          gsize room = in_left * 3 + 16;
-          gsize out_left = room;
-          gchar *out;
-          gsize rc;
-          int saved_errno;
-
-          g_string_set_size (r->buf, old + room);
-          out = r->buf->str + old;
-          rc = g_iconv (r->conv, &in, &in_left, &out, &out_left);
-          saved_errno = errno;
-          g_string_set_size (r->buf, old + (room - out_left));
-          if (rc != (gsize) -1 || saved_errno == E2BIG)
-            continue;
-          if (saved_errno == EINVAL && !final)
-            break;
-          put_replacement (r);
-          {
-            gsize skip = MIN (r->unit, in_left);
-
-            in += skip;
-            in_left -= skip;
-          }
-        }
-      done = len - in_left;
-    }
-
-  g_byte_array_remove_range (r->pending, 0, done);
-}
-
-/* Text before the current record is never looked at again. */
-static void
-discard_consumed (CrmCsvReader *r)
-{
-  guint dropped = 0;
-
-  if (r->rec_start == 0)
-    return;
-  g_string_erase (r->buf, 0, r->rec_start);
-  r->buf_offset += r->rec_start;
-  r->pos -= r->rec_start;
-  r->rec_start = 0;
-
-  while (dropped < r->bad->len && g_array_index (r->bad, gint64, dropped) < r->buf_offset)
-    dropped++;
-  if (dropped > 0)
-    {
-      g_array_remove_range (r->bad, 0, dropped);
-      r->bad_next -= MIN (r->bad_next, dropped);
-    }
-}
-
-/* Decodes more input; FALSE when there is none (at the end, or after an
- * I/O error, kept in r->io_error). */
-static gboolean
-fill (CrmCsvReader *r)
-{
-  while (!r->eof)
-    {
-      gssize n;
-
-      discard_consumed (r);
-      n = g_input_stream_read (r->stream, r->chunk, CHUNK_SIZE, NULL, &r->io_error);
-      if (n <= 0)
-        {
-          r->eof = TRUE;
-          if (n == 0 && r->pending->len > 0)
-            decode (r, TRUE);
-          break;
-        }
-      r->bytes_read += n;
-      g_byte_array_append (r->pending, r->chunk, n);
-      decode (r, FALSE);
-      if (r->pos < r->buf->len)
-        return TRUE;
-    }
-  return r->pos < r->buf->len;
-}
-
-/* ---- Sniffing ---- */
-
-/* UTF-8 unless invalid sequences are at least as many as valid multibyte
- * ones: Windows-1251 Cyrillic seldom forms valid UTF-8 by chance. */
-static const char *
-sniff_encoding (const guint8 *data,
-                gsize         len,
-                gboolean     *ascii_only)
-{
-  const char *p = (const char *) data;
-  const char *end = p + len;
-  guint valid = 0;
-  guint invalid = 0;
-
-  while (p < end)
-    {
-      gunichar c;
-
-      if ((guchar) *p < 0x80)
-        {
-          p++;
-          continue;
-        }
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -2 && end - p < 4 && memchr (p, '\0', end - p) == NULL)
-        break; /* cut by the end of the chunk */
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          invalid++;
-          p++;
-        }
-      else
-        {
-          valid++;
-          p = g_utf8_next_char (p);
-        }
-    }
-  *ascii_only = valid == 0 && invalid == 0;
-  return invalid > 0 && invalid >= valid ? "WINDOWS-1251" : "UTF-8";
-}
-
-/* Counts @delimiter per line outside quoted fields. */
-static guint
-count_per_line (const char *text,
-                gsize       len,
-                char        delimiter,
-                guint      *counts)
-{
-  guint n_lines = 0;
-  gboolean quoted = FALSE;
-  gboolean field_start = TRUE;
-  gboolean empty_line = TRUE;
-
-  memset (counts, 0, sizeof (guint) * SNIFF_LINES);
-  for (gsize i = 0; i < len && n_lines < SNIFF_LINES; i++)
-    {
-      char c = text[i];
-
-      if (quoted)
-        {
-          if (c == '"')
-            {
-              if (i + 1 < len && text[i + 1] == '"')
-                i++;
-              else
-                quoted = FALSE;
-            }
-          continue;
-        }
-      if (c == '\n' || c == '\r')
-        {
-          if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
-            i++;
-          if (!empty_line)
-            n_lines++;
-          empty_line = TRUE;
-          field_start = TRUE;
-          continue;
-        }
-      empty_line = FALSE;
-      if (c == '"' && field_start)
-        quoted = TRUE;
-      else if (c == delimiter)
-        {
-          counts[n_lines]++;
-          field_start = TRUE;
-          continue;
-        }
-      field_start = FALSE;
-    }
-  /* A last line cut by the chunk's end counts only when it is the only one. */
-  if (n_lines == 0 && !empty_line)
-    n_lines = 1;
-  return n_lines;
-}
-
-/* The candidate whose count per line is the most consistent with the first
- * line's, then the most frequent; ',' when none occurs. */
-static char
-sniff_delimiter (const char *text,
-                 gsize       len)
-{
-  static const char candidates[] = { ';', ',', '\t', '|' };
-  guint best_score = 0;
-  char best = ',';
-
-  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
-    {
-      guint counts[SNIFF_LINES];
-      guint n_lines = count_per_line (text, len, candidates[k], counts);
-      guint consistent = 0;
-      guint score;
-
-      if (n_lines == 0 || counts[0] == 0)
-        continue;
-      for (guint i = 0; i < n_lines; i++)
-        if (counts[i] == counts[0])
-          consistent++;
-      score = consistent * 1000 + MIN (counts[0], 999);
-      if (score > best_score)
-        {
-          best_score = score;
-          best = candidates[k];
-        }
-    }
-  return best;
-}
-
 /* ---- Parsing ---- */
 
 static inline int
 peek (CrmCsvReader *r)
 {
-  if (r->pos >= r->buf->len && !fill (r))
+  if (r->pos >= r->buf->len && !crm_csv_fill (r))
     return -1;
   return (guchar) r->buf->str[r->pos];
 }
@@ -652,7 +331,7 @@ crm_csv_reader_new (GInputStream  *stream,
   else if (n >= 2 && (memcmp (r->chunk, "\xff\xfe", 2) == 0 || memcmp (r->chunk, "\xfe\xff", 2) == 0))
     {
       encoding = r->chunk[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
-      if (!use_iconv (r, encoding, 2))
+      if (!crm_csv_use_iconv (r, encoding, 2))
         {
           g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_ENCODING,
                        _("Cannot read text in %s"), encoding);
@@ -664,9 +343,9 @@ crm_csv_reader_new (GInputStream  *stream,
     {
       gboolean ascii_only = FALSE;
 
-      encoding = sniff_encoding (r->chunk, n, &ascii_only);
+      encoding = crm_csv_sniff_encoding (r->chunk, n, &ascii_only);
       r->encoding = g_strdup ("UTF-8");
-      if (strcmp (encoding, "UTF-8") != 0 && !use_iconv (r, encoding, 1))
+      if (strcmp (encoding, "UTF-8") != 0 && !crm_csv_use_iconv (r, encoding, 1))
         {
           g_set_error (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_ENCODING,
                        _("Cannot read text in %s"), encoding);
@@ -676,8 +355,8 @@ crm_csv_reader_new (GInputStream  *stream,
     }
 
   g_byte_array_append (r->pending, r->chunk + skip, n - skip);
-  decode (r, r->eof);
-  r->delimiter = sniff_delimiter (r->buf->str, r->buf->len);
+  crm_csv_decode (r, r->eof);
+  r->delimiter = crm_csv_sniff_delimiter (r->buf->str, r->buf->len);
   return g_steal_pointer (&r);
 }
 
