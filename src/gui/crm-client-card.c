@@ -207,6 +207,19 @@ run_dedupe (CrmClientCard *self)
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "client", found);
 }
 
+/* Call and Write need a phone or an address that parses. */
+static void
+update_reach (CrmClientCard *self)
+{
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
+  g_autofree char *tel = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
+  g_autofree char *mail = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.call", tel != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.write", mail != NULL);
+}
+
 static gboolean
 dedupe_cb (gpointer data)
 {
@@ -222,6 +235,7 @@ on_probe_changed_cb (CrmClientCard *self)
 {
   g_clear_handle_id (&self->dedupe_id, g_source_remove);
   self->dedupe_id = g_timeout_add (300, dedupe_cb, self);
+  update_reach (self);
 }
 
 static void
@@ -491,6 +505,7 @@ crm_client_card_load (CrmClientCard       *self,
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "client", NULL);
   update_header (self);
   update_links (self);
+  update_reach (self);
   if (r != NULL)
     run_dedupe (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "details");
