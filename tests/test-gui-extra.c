@@ -404,6 +404,47 @@ test_import_vcard (Fixture       *f,
   destroy (GTK_WIDGET (state.dialog));
 }
 
+/* A file whose headers mean nothing: the dialog asks for a mapping; a
+ * wrong delimiter can be corrected by hand. */
+static void
+test_import_mapping (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "odd.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImportState state = { 0 };
+  const char *csv = "колонка А;колонка Б;колонка В\n"
+                    "Сидоров Пётр;+7 903 111-22-33;petr@example.ru\n"
+                    "Кузнецова Мария;8 916 222 33 44;maria@example.ru\n";
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  state.dialog = crm_import_dialog_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (state.dialog));
+  crm_import_dialog_set_file (state.dialog, file);
+  wait_for (check_done, &state, "the trial run of unknown columns");
+
+  g_assert_null (crm_import_dialog_get_report (state.dialog));
+  g_assert_nonnull (crm_import_dialog_get_error (state.dialog));
+  g_assert_cmpuint (crm_import_dialog_get_n_columns (state.dialog), ==, 3);
+  screenshot (GTK_WIDGET (state.dialog), "import-unknown-columns.png");
+
+  crm_import_dialog_set_column_field (state.dialog, 0, "fio");
+  crm_import_dialog_set_column_field (state.dialog, 1, "phone");
+  crm_import_dialog_set_column_field (state.dialog, 2, "email");
+  wait_for (check_done, &state, "the trial run with a mapping");
+  g_assert_null (crm_import_dialog_get_error (state.dialog));
+  g_assert_cmpuint (crm_import_dialog_get_report (state.dialog)->rows_created, ==, 2);
+
+  /* Commas: one column per line, so the mapping starts over. */
+  crm_import_dialog_set_delimiter (state.dialog, ',');
+  wait_for (check_done, &state, "the trial run with commas");
+  g_assert_cmpuint (crm_import_dialog_get_n_columns (state.dialog), ==, 1);
+  crm_import_dialog_set_delimiter (state.dialog, 0);
+  wait_for (check_done, &state, "the trial run with the delimiter detected");
+  g_assert_cmpuint (crm_import_dialog_get_n_columns (state.dialog), ==, 3);
+  destroy (GTK_WIDGET (state.dialog));
+}
+
 static void
 test_import_cancel (Fixture       *f,
                     gconstpointer  data)
@@ -519,6 +560,7 @@ main (int   argc,
   g_test_add ("/gui/extra/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/gui/extra/import/flow", Fixture, NULL, fixture_setup, test_import_flow, fixture_teardown);
   g_test_add ("/gui/extra/import/vcard", Fixture, NULL, fixture_setup, test_import_vcard, fixture_teardown);
+  g_test_add ("/gui/extra/import/mapping", Fixture, NULL, fixture_setup, test_import_mapping, fixture_teardown);
   g_test_add ("/gui/extra/import/cancel", Fixture, NULL, fixture_setup, test_import_cancel, fixture_teardown);
   g_test_add ("/gui/extra/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
 

@@ -29,6 +29,7 @@ typedef struct
   CrmImportPolicy   policy;
   char             *table;
   char             *mapping;
+  char              delimiter;   /* 0: detect */
   gboolean          dry_run;
   guint             generation;
   /* progress, written by the worker, read by the UI */
@@ -38,6 +39,8 @@ typedef struct
   /* out */
   GStrv             headers;
   GStrv             sample;
+  char             *encoding;     /* as sniffed, for when the run fails */
+  char              found_delimiter;
   CrmImportReport  *report;
 } Job;
 
@@ -54,8 +57,7 @@ struct _CrmImportDialog
   GtkImage             *file_icon;
   AdwActionRow         *encoding_row;
   GtkLabel             *encoding_label;
-  AdwActionRow         *delimiter_row;
-  GtkLabel             *delimiter_label;
+  AdwComboRow          *delimiter_row;
   AdwComboRow          *table_row;
   AdwComboRow          *policy_row;
   AdwPreferencesGroup  *mapping_group;
@@ -116,6 +118,7 @@ job_free (Job *job)
   g_free (job->mapping);
   g_strfreev (job->headers);
   g_strfreev (job->sample);
+  g_free (job->encoding);
   g_clear_pointer (&job->report, crm_import_report_free);
   g_free (job);
 }
@@ -161,6 +164,17 @@ encoding_name (const char *encoding)
   return g_strdup (encoding);
 }
 
+/* The delimiter row: Automatic, comma, semicolon, tab. */
+static const char delimiters[] = { 0, ',', ';', '\t' };
+
+static char
+chosen_delimiter (CrmImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->delimiter_row);
+
+  return i < G_N_ELEMENTS (delimiters) ? delimiters[i] : 0;
+}
+
 static CrmImportFormat
 format_for_file (GFile *file)
 {
@@ -193,6 +207,21 @@ build_mapping (CrmImportDialog *self)
       g_string_append_printf (spec, "%u=%s", i + 1, key);
     }
   return g_string_free (spec, FALSE);
+}
+
+/* No column goes anywhere: no mapping yet, or every column skipped. */
+static gboolean
+mapping_is_empty (const char *mapping)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  if (mapping == NULL)
+    return TRUE;
+  pairs = g_strsplit (mapping, ",", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    if (!g_str_has_suffix (pairs[i], "=skip"))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -417,6 +446,8 @@ sniff_csv (Job          *job,
 
   if (stream == NULL || !(reader = crm_csv_reader_new (G_INPUT_STREAM (stream), NULL)))
     return;
+  if (job->delimiter != 0)
+    crm_csv_reader_set_delimiter (reader, job->delimiter);
 
   for (guint n = 0; n < 2; n++)
     {
@@ -428,7 +459,11 @@ sniff_csv (Job          *job,
         g_ptr_array_add (strv, g_ptr_array_index (cells, i));
       g_ptr_array_add (strv, NULL);
       if (n == 0)
-        job->headers = g_strdupv ((GStrv) strv->pdata);
+        {
+          job->headers = g_strdupv ((GStrv) strv->pdata);
+          job->encoding = g_strdup (crm_csv_reader_get_encoding (reader));
+          job->found_delimiter = crm_csv_reader_get_delimiter (reader);
+        }
       else
         job->sample = g_strdupv ((GStrv) strv->pdata);
     }
@@ -459,6 +494,7 @@ run_job (GTask        *task,
   options.policy = job->policy;
   options.table = job->table;
   options.mapping = job->mapping;
+  options.delimiter = job->delimiter;
   options.dry_run = job->dry_run;
 
   job->report = crm_import_file (store, job->file_path, &options, cancellable,
@@ -533,6 +569,7 @@ new_job (CrmImportDialog *self,
     job->policy = CRM_IMPORT_SKIP;
   job->table = g_strdup (table_for_index (adw_combo_row_get_selected (self->table_row)));
   job->mapping = self->format == CRM_IMPORT_CSV ? build_mapping (self) : NULL;
+  job->delimiter = self->format == CRM_IMPORT_CSV ? chosen_delimiter (self) : 0;
   job->dry_run = dry_run;
   job->generation = ++self->generation;
   return job;
@@ -563,7 +600,13 @@ on_check_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      self->check_error = g_strdup (error->message);
+      if (g_error_matches (error, CRM_PARSE_ERROR, CRM_PARSE_ERROR_HEADER) &&
+          job->headers != NULL && mapping_is_empty (job->mapping))
+        /* The importer's own words suit the command line; here the rows
+         * below are the way to give a mapping. */
+        self->check_error = g_strdup (_("No column was recognised. Choose a field for at least one column below."));
+      else
+        self->check_error = g_strdup (error->message);
     }
   else
     self->report = g_steal_pointer (&job->report);
@@ -580,13 +623,15 @@ on_check_done_cb (GObject      *source,
                             self->report != NULL ? (const char *const *) self->report->mapping : NULL);
     }
 
-  if (self->report != NULL && self->format == CRM_IMPORT_CSV)
+  if (self->format == CRM_IMPORT_CSV && (self->report != NULL || job->encoding != NULL))
     {
-      g_autofree char *encoding = encoding_name (self->report->encoding);
-      g_autofree char *delimiter = delimiter_name (self->report->delimiter);
+      g_autofree char *encoding = encoding_name (self->report != NULL ? self->report->encoding : job->encoding);
+      g_autofree char *delimiter = delimiter_name (self->report != NULL ? self->report->delimiter : job->found_delimiter);
+      g_autofree char *subtitle = chosen_delimiter (self) == 0
+                                  ? g_strdup_printf (_("Found: %s"), delimiter) : NULL;
 
       gtk_label_set_text (self->encoding_label, encoding);
-      gtk_label_set_text (self->delimiter_label, delimiter);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), subtitle);
     }
 
   show_report (self);
@@ -864,6 +909,17 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Another delimiter makes other columns: start the mapping over. */
+static void
+on_delimiter_changed_cb (CrmImportDialog *self)
+{
+  if (self->filling || self->file == NULL)
+    return;
+  g_clear_pointer (&self->headers, g_strfreev);
+  rebuild_mapping_rows (self, NULL, NULL, NULL);
+  schedule_check (self);
+}
+
 static void
 on_option_changed_cb (CrmImportDialog *self)
 {
@@ -951,7 +1007,6 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, encoding_label);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, delimiter_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, delimiter_label);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, table_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, policy_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, mapping_group);
@@ -990,6 +1045,9 @@ crm_import_dialog_init (CrmImportDialog *self)
                             G_CALLBACK (on_option_changed_cb), self);
   g_signal_connect_swapped (self->policy_row, "notify::selected",
                             G_CALLBACK (on_option_changed_cb), self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected",
+                            G_CALLBACK (on_delimiter_changed_cb), self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
   on_option_changed_cb (self);
 
   show_report (self);
@@ -1087,7 +1145,10 @@ crm_import_dialog_set_file (CrmImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), self->format == CRM_IMPORT_CSV);
   gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), self->format == CRM_IMPORT_CSV);
   gtk_label_set_text (self->encoding_label, "");
-  gtk_label_set_text (self->delimiter_label, "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), NULL);
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->delimiter_row, 0);
+  self->filling = FALSE;
   if (self->format == CRM_IMPORT_VCARD)
     adw_combo_row_set_selected (self->table_row, 1);
 
@@ -1169,4 +1230,23 @@ crm_import_dialog_get_n_columns (CrmImportDialog *self)
 {
   g_return_val_if_fail (CRM_IS_IMPORT_DIALOG (self), 0);
   return self->mapping_rows->len;
+}
+
+/**
+ * crm_import_dialog_set_delimiter:
+ * @self: a #CrmImportDialog
+ * @delimiter: ',', ';' or '\t', or 0 to detect it
+ *
+ * What choosing in the Delimiter row does: the columns and the mapping
+ * start over and the trial run reruns.
+ */
+void
+crm_import_dialog_set_delimiter (CrmImportDialog *self,
+                                 char             delimiter)
+{
+  g_return_if_fail (CRM_IS_IMPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    if (delimiters[i] == delimiter)
+      adw_combo_row_set_selected (self->delimiter_row, i);
 }

@@ -34,5 +34,7 @@ void             crm_import_dialog_set_column_field (CrmImportDialog *self,
                                               const char       *field_key);
 void             crm_import_dialog_set_policy (CrmImportDialog *self,
                                               CrmImportPolicy   policy);
+void             crm_import_dialog_set_delimiter (CrmImportDialog *self,
+                                              char              delimiter);
 
 G_END_DECLS
