@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "crm-core.h"
+#include "crm-store-reader.h"
 #include "crm-test-util.h"
 
 #define T0 1767225600000 /* 2026-01-01T00:00:00Z */
@@ -104,11 +105,46 @@ test_not_null_sort (void)
     }
 }
 
+static void
+test_reader (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "voronka.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) writer = crm_store_open (path, NULL, &error);
+  g_autoptr(CrmStore) reader = crm_store_open (path, NULL, &error);
+  g_autoptr(CrmChange) change = crm_change_new_create ("leads");
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(GArray) rids = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_make_reader (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_test_query_int (reader, "PRAGMA mmap_size", NULL), ==, 0);
+  g_assert_cmpint (crm_test_query_int (reader, "PRAGMA cache_size", NULL), ==, -4096);
+
+  /* The writer's rows are visible to the reader (WAL); the reader cannot write. */
+  crm_change_set_text (change, "full_name", "Иван Читатель");
+  g_assert_true (crm_store_apply (writer, change, &error));
+  g_assert_no_error (error);
+  rids = crm_store_query_rids (reader, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rids->len, ==, 1);
+  {
+    g_autoptr(CrmChange) other = crm_change_new_create ("leads");
+
+    crm_change_set_text (other, "full_name", "Не запишется");
+    g_assert_false (crm_store_apply (reader, other, &error));
+    g_assert_nonnull (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   crm_test_init (&argc, &argv);
   g_test_add_func ("/core/list-query/not-null-sort", test_not_null_sort);
+  g_test_add_func ("/core/list-query/reader", test_reader);
   return crm_test_run ();
 }

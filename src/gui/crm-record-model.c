@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "crm-store.h"
+#include "crm-store-reader.h"
 
 /*
  * A GListModel over a CrmQuery that stays smooth with a million rows
@@ -124,7 +125,13 @@ worker_store (Worker  *worker,
               GError **error)
 {
   if (worker->store == NULL)
-    worker->store = crm_store_open (worker->path, NULL, error);
+    {
+      g_autoptr(CrmStore) store = crm_store_open (worker->path, NULL, error);
+
+      if (store == NULL || !crm_store_make_reader (store, error))
+        return NULL;
+      worker->store = g_steal_pointer (&store);
+    }
   return worker->store;
 }
 
