@@ -13,8 +13,10 @@
  * Turns a connection into a lean, read-only one for a background reader
  * (a list model's page worker): a 4 MiB page cache and no memory map,
  * since every list has its own connection and each would otherwise keep
- * up to 32 MiB of cache and 256 MiB of mapped file resident; and
- * query_only, so a reader can never write by mistake.
+ * up to 32 MiB of cache and 256 MiB of mapped file resident; big sorts
+ * (a million rows by company) spill to a temporary file instead of
+ * growing the heap; and query_only, so a reader can never write by
+ * mistake.
  *
  * Returns: %TRUE on success
  */
@@ -25,7 +27,8 @@ crm_store_make_reader (CrmStore  *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
   if (sqlite3_exec (crm_store_get_db (store),
-                    "PRAGMA cache_size=-4096; PRAGMA mmap_size=0; PRAGMA query_only=1;",
+                    "PRAGMA cache_size=-4096; PRAGMA mmap_size=0; PRAGMA temp_store=FILE;"
+                    " PRAGMA query_only=1;",
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       crm_db_set_error (error, crm_store_get_db (store), "reader");
