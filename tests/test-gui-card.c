@@ -601,6 +601,27 @@ test_merge (Fixture       *f,
 }
 
 static void
+test_no_empty_lead (Fixture       *f,
+                    gconstpointer  data)
+{
+  CrmAddressRow *phone_row;
+  gint64 before = crm_test_query_int (f->store, "SELECT COUNT(*) FROM leads", NULL);
+
+  crm_record_pane_new_lead (f->pane);
+  spin (20);
+  /* A phone that does not parse yet makes no lead; a valid one does. */
+  phone_row = CRM_ADDRESS_ROW (find_descendant (GTK_WIDGET (lead_card (f)), CRM_TYPE_ADDRESS_ROW, 0));
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "8 912");
+  spin (900);
+  crm_lead_card_flush (lead_card (f));
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM leads", NULL), ==, before);
+  g_assert_null (crm_lead_card_get_id (lead_card (f)));
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "8 912 555-01-02");
+  WAIT_UNTIL (crm_lead_card_get_id (lead_card (f)) != NULL);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM leads", NULL), ==, before + 1);
+}
+
+static void
 test_convert_link_existing (Fixture       *f,
                             gconstpointer  data)
 {
@@ -695,6 +716,7 @@ main (int   argc,
   ADD ("/gui/card/templates", test_templates);
   ADD ("/gui/card/new-lead-duplicate", test_new_lead_duplicate);
   ADD ("/gui/card/inline-validation", test_inline_validation);
+  ADD ("/gui/card/no-empty-lead", test_no_empty_lead);
   ADD ("/gui/card/log-call", test_log_call);
   ADD ("/gui/card/convert", test_convert);
   ADD ("/gui/card/convert-link-existing", test_convert_link_existing);

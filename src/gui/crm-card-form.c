@@ -727,6 +727,30 @@ has_dirty (CrmCardForm *self)
   return FALSE;
 }
 
+static gboolean
+has_new_value (CrmCardForm *self,
+               CrmChange   *change)
+{
+  for (guint i = 0; i < crm_change_get_n_fields (change); i++)
+    if (crm_change_get_field (change, i)->type != CRM_VALUE_NULL)
+      return TRUE;
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      AddressGroup *g = g_ptr_array_index (self->groups, i);
+
+      for (guint j = 0; j < g->rows->len; j++)
+        {
+          CrmAddressRow *row = g_ptr_array_index (g->rows, j);
+          g_autofree char *key = address_key (row);
+
+          if (!crm_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (row))) &&
+              crm_card_validation_message (self->validation, key) == NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * crm_card_form_flush:
  * @self: a #CrmCardForm
@@ -760,6 +784,11 @@ crm_card_form_flush (CrmCardForm *self)
       if (b->dirty && crm_card_validation_message (self->validation, b->column) == NULL)
         apply_binding (b, change);
     }
+
+  /* A new record is made by its first real value, not by a stray keystroke
+   * or a phone that does not parse yet. */
+  if (id == NULL && !has_new_value (self, change))
+    return TRUE;
 
   if (!crm_store_begin (self->store, &error))
     goto fail;
