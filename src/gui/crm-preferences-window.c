@@ -106,7 +106,7 @@ static const struct {
   { "Asia/Dubai", N_("Dubai") },
   { "Europe/Berlin", N_("Berlin") },
   { "Europe/London", N_("London") },
-  { "UTC", N_("Universal Time") },
+  { "UTC", NULL },   /* shown as "UTC": any longer name is cut off */
 };
 
 /* Translators: day abbreviations on the work-day toggles, Monday first */
@@ -142,6 +142,8 @@ zone_label (const char *id,
   gint32 offset;
   int hours, minutes;
 
+  if (g_strcmp0 (id, "UTC") == 0)
+    return g_strdup ("UTC");
   if (tz == NULL)
     return g_strdup (city);
   interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
@@ -191,7 +193,7 @@ load (CrmPreferencesWindow *self)
   g_ptr_array_set_size (self->timezones, 0);
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
-      g_autofree char *label = zone_label (zones[i].id, _(zones[i].city));
+      g_autofree char *label = zone_label (zones[i].id, zones[i].city != NULL ? _(zones[i].city) : NULL);
 
       g_ptr_array_add (self->timezones, g_strdup (zones[i].id));
       gtk_string_list_append (zone_names, label);
