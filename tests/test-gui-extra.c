@@ -197,6 +197,15 @@ test_about (Fixture       *f,
 /* ---- preferences ---- */
 
 static void
+on_setting_changed (CrmPreferencesWindow  *window,
+                    const char            *key,
+                    char                 **last_key)
+{
+  g_free (*last_key);
+  *last_key = g_strdup (key);
+}
+
+static void
 test_preferences (Fixture       *f,
                   gconstpointer  data)
 {
@@ -207,6 +216,7 @@ test_preferences (Fixture       *f,
   GtkWidget *spin = NULL;
   GtkWidget *entry = NULL;
   g_autofree char *sla = NULL;
+  g_autofree char *last_key = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   iterate (100);
@@ -233,10 +243,12 @@ test_preferences (Fixture       *f,
   g_assert_nonnull (spin);
   g_assert_nonnull (entry);
 
+  g_signal_connect (window, "setting-changed", G_CALLBACK (on_setting_changed), &last_key);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
   iterate (600);
   sla = crm_store_get_setting (f->store, "first_response_sla_minutes");
   g_assert_cmpstr (sla, ==, "25");
+  g_assert_cmpstr (last_key, ==, "first_response_sla_minutes");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Авито");
   g_signal_emit_by_name (entry, "apply");

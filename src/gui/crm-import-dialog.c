@@ -920,6 +920,25 @@ on_delimiter_changed_cb (CrmImportDialog *self)
   schedule_check (self);
 }
 
+/* A file dropped from the file manager is a file chosen. */
+static gboolean
+on_drop_cb (GtkDropTarget   *target,
+            const GValue    *value,
+            double           x,
+            double           y,
+            CrmImportDialog *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->importing || self->finished)
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL || !G_IS_FILE (files->data))
+    return FALSE;
+  crm_import_dialog_set_file (self, files->data);
+  return TRUE;
+}
+
 static void
 on_option_changed_cb (CrmImportDialog *self)
 {
@@ -1048,6 +1067,13 @@ crm_import_dialog_init (CrmImportDialog *self)
   g_signal_connect_swapped (self->delimiter_row, "notify::selected",
                             G_CALLBACK (on_delimiter_changed_cb), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
+  }
   on_option_changed_cb (self);
 
   show_report (self);

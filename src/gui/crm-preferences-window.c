@@ -40,6 +40,13 @@ struct _CrmPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  SETTING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const struct {
   const char *code;
   const char *name;
@@ -130,6 +137,15 @@ report (CrmPreferencesWindow *self,
 {
   if (error != NULL)
     toast (self, error->message);
+}
+
+/* After a write: the window refreshes what depends on it (the Inbox's
+ * countdowns on the SLA, lists on channel names). */
+static void
+changed (CrmPreferencesWindow *self,
+         const char           *key)
+{
+  g_signal_emit (self, signals[SETTING_CHANGED], 0, key);
 }
 
 static char *
@@ -246,6 +262,8 @@ on_region_changed_cb (CrmPreferencesWindow *self)
     return;
   if (!crm_settings_set_region (self->store, regions[i].code, &error))
     report (self, error);
+  else
+    changed (self, "region");
 }
 
 static void
@@ -258,6 +276,8 @@ on_currency_changed_cb (CrmPreferencesWindow *self)
     return;
   if (!crm_settings_set_currency (self->store, currencies[i].code, &error))
     report (self, error);
+  else
+    changed (self, "currency");
   reload_channels (self);
 }
 
@@ -271,6 +291,8 @@ on_timezone_changed_cb (CrmPreferencesWindow *self)
     return;
   if (!crm_settings_set_timezone (self->store, g_ptr_array_index (self->timezones, i), &error))
     report (self, error);
+  else
+    changed (self, "timezone");
 }
 
 static void
@@ -287,6 +309,8 @@ on_hours_changed_cb (CrmPreferencesWindow *self)
       report (self, error);
       load (self);
     }
+  else
+    changed (self, "work_hours");
 }
 
 static void
@@ -305,6 +329,8 @@ on_day_toggled_cb (CrmPreferencesWindow *self)
       report (self, error);
       load (self);
     }
+  else
+    changed (self, "work_days");
 }
 
 static gboolean
@@ -316,6 +342,8 @@ save_sla_cb (gpointer user_data)
   self->sla_timeout_id = 0;
   if (!crm_settings_set_sla_minutes (self->store, gtk_spin_button_get_value_as_int (self->sla_spin), &error))
     report (self, error);
+  else
+    changed (self, "first_response_sla_minutes");
   return G_SOURCE_REMOVE;
 }
 
@@ -350,6 +378,8 @@ on_channel_name_apply_cb (AdwEntryRow          *row,
 
   if (!crm_channel_rename (self->store, id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     report (self, error);
+  else
+    changed (self, "channels");
   reload_channels (self);
 }
 
@@ -371,6 +401,8 @@ on_channel_spend_apply_cb (AdwEntryRow          *row,
     }
   if (!crm_channel_set_spend (self->store, id, current_month (self), amount, &error))
     report (self, error);
+  else
+    changed (self, "channel_spend");
   reload_channels (self);
 }
 
@@ -389,6 +421,7 @@ on_channel_remove_cb (GtkButton            *button,
       g_autofree char *text = g_strdup_printf (_("Channel “%s” removed"), name);
 
       toast (self, text);
+      changed (self, "channels");
     }
   reload_channels (self);
 }
@@ -407,6 +440,7 @@ on_new_channel_apply_cb (CrmPreferencesWindow *self)
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->new_channel_row), "");
+  changed (self, "channels");
   reload_channels (self);
 }
 
@@ -622,6 +656,15 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   object_class->dispose = crm_preferences_window_dispose;
   object_class->finalize = crm_preferences_window_finalize;
 
+  /**
+   * CrmPreferencesWindow::setting-changed:
+   * @key: the setting written ("first_response_sla_minutes", "region", …,
+   *   or "channels" / "channel_spend")
+   */
+  signals[SETTING_CHANGED] =
+    g_signal_new ("setting-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   (void) crm_extra_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/voronka/Voronka/crm-preferences-window.ui");
@@ -684,9 +727,19 @@ crm_preferences_window_new (GtkWindow *parent,
   return self;
 }
 
-void
+/**
+ * crm_preferences_window_present:
+ * @parent: (nullable): the main window
+ * @store: the workspace
+ *
+ * Returns: (transfer none): the window, to connect "setting-changed"
+ */
+CrmPreferencesWindow *
 crm_preferences_window_present (GtkWindow *parent,
                                 CrmStore  *store)
 {
-  gtk_window_present (GTK_WINDOW (crm_preferences_window_new (parent, store)));
+  CrmPreferencesWindow *self = crm_preferences_window_new (parent, store);
+
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, CRM, PREFERE
 
 CrmPreferencesWindow *crm_preferences_window_new (GtkWindow *parent,
                                                   CrmStore  *store);
-void crm_preferences_window_present (GtkWindow *parent,
-                                     CrmStore  *store);
+/* Signal "setting-changed" (const char *key) after each write. */
+CrmPreferencesWindow *crm_preferences_window_present (GtkWindow *parent,
+                                                      CrmStore  *store);
 
 G_END_DECLS
