@@ -6,6 +6,8 @@
 
 #include "crm-test-util.h"
 
+#include "crm-change.h"
+
 static GPtrArray *tmpdirs;
 
 static void
@@ -101,4 +103,48 @@ crm_test_query_text (CrmStore   *store,
     v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return v;
+}
+
+void
+crm_test_store_setup (CrmTestStore  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = crm_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "voronka.db", NULL);
+  f->clock = crm_clock_new_fixed (CRM_TEST_T0);
+  f->store = crm_store_open (f->path, f->clock, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+void
+crm_test_store_teardown (CrmTestStore  *f,
+                         gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  g_clear_pointer (&f->path, g_free);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+char *
+crm_test_add (CrmStore   *store,
+              const char *tbl,
+              ...)
+{
+  g_autoptr(CrmChange) change = crm_change_new_create (tbl);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list args;
+
+  va_start (args, tbl);
+  while ((field = va_arg (args, const char *)) != NULL)
+    crm_change_set_text (change, field, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (crm_store_apply (store, change, &error));
+  g_assert_no_error (error);
+  return g_strdup (crm_change_get_id (change));
 }

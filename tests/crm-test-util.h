@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "crm-clock.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,28 @@ gint64      crm_test_query_int    (CrmStore   *store,
 char       *crm_test_query_text   (CrmStore   *store,
                                    const char *sql,
                                    const char *param);
+
+/* A workspace in a fresh file with a fixed clock at CRM_TEST_T0, for
+ * g_test_add (…, CrmTestStore, NULL, crm_test_store_setup, …,
+ * crm_test_store_teardown). */
+#define CRM_TEST_T0 1767225600000 /* 2026-01-01T00:00:00Z */
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CrmClock *clock;
+  CrmStore *store;
+} CrmTestStore;
+
+void        crm_test_store_setup    (CrmTestStore  *f,
+                                     gconstpointer  data);
+void        crm_test_store_teardown (CrmTestStore  *f,
+                                     gconstpointer  data);
+/* Creates a row of @tbl from field/value pairs (NULL-terminated) through
+ * the write path; asserts it worked; returns its id. */
+char       *crm_test_add            (CrmStore      *store,
+                                     const char    *tbl,
+                                     ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm-phone.h"
+#include "crm-rank.h"
 #include "crm-search.h"
 #include "crm-text.h"
 #include "crm-uuid.h"
@@ -541,6 +542,12 @@ fill_lead_defaults (CrmStore   *self,
     }
   if (crm_change_lookup (change, "stage_entered_ms") == NULL)
     crm_change_set_int (change, "stage_entered_ms", crm_store_now_ms (self));
+  /* A unique order key, so the card can later be dropped between any two. */
+  if (crm_change_lookup (change, "stage_pos") == NULL)
+    {
+      g_autofree char *pos = crm_rank_for_new (crm_change_get_id (change));
+      crm_change_set_text (change, "stage_pos", pos);
+    }
   if (crm_change_lookup (change, "owner_id") == NULL && crm_store_get_user_id (self) != NULL && !crm_store_get_bulk (self))
     crm_change_set_text (change, "owner_id", crm_store_get_user_id (self));
 
@@ -662,6 +669,13 @@ apply_update (CrmStore   *self,
       g_strcmp0 (crm_change_get_text (change, "stage_id"), g_hash_table_lookup (row, "stage_id")) != 0 &&
       crm_change_lookup (change, "stage_entered_ms") == NULL)
     crm_change_set_int (change, "stage_entered_ms", crm_store_now_ms (self));
+  if (strcmp (tbl, "leads") == 0 && crm_change_lookup (change, "stage_id") != NULL &&
+      g_strcmp0 (crm_change_get_text (change, "stage_id"), g_hash_table_lookup (row, "stage_id")) != 0 &&
+      crm_change_lookup (change, "stage_pos") == NULL)
+    {
+      g_autofree char *key = crm_rank_for_new (crm_change_get_id (change));
+      crm_change_set_text (change, "stage_pos", key);
+    }
 
   if (!complete_change (self, change, row, derived_names, derived_values, error))
     return FALSE;
