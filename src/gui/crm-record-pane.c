@@ -161,6 +161,43 @@ connect_card (CrmRecordPane *self,
   g_signal_connect_object (card, "deleted", G_CALLBACK (on_card_deleted_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Cards are built the first time one is shown: the window's first frame
+ * does not wait for three card templates nobody has opened yet. */
+static GtkWidget *
+ensure_card (CrmRecordPane *self,
+             const char    *table)
+{
+  GtkWidget *card = NULL;
+
+  if (g_strcmp0 (table, "leads") == 0)
+    {
+      if (self->lead_card == NULL)
+        card = GTK_WIDGET (self->lead_card = crm_lead_card_new (self->store));
+      else
+        return GTK_WIDGET (self->lead_card);
+    }
+  else if (g_strcmp0 (table, "contacts") == 0)
+    {
+      if (self->contact_card == NULL)
+        card = GTK_WIDGET (self->contact_card = crm_contact_card_new (self->store));
+      else
+        return GTK_WIDGET (self->contact_card);
+    }
+  else if (g_strcmp0 (table, "clients") == 0)
+    {
+      if (self->client_card == NULL)
+        card = GTK_WIDGET (self->client_card = crm_client_card_new (self->store));
+      else
+        return GTK_WIDGET (self->client_card);
+    }
+  if (card != NULL)
+    {
+      gtk_stack_add_named (self->stack, card, table);
+      connect_card (self, card);
+    }
+  return card;
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -177,15 +214,6 @@ crm_record_pane_constructed (GObject *object)
   G_OBJECT_CLASS (crm_record_pane_parent_class)->constructed (object);
 
   g_return_if_fail (CRM_IS_STORE (self->store));
-  self->lead_card = crm_lead_card_new (self->store);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->lead_card), "leads");
-  connect_card (self, GTK_WIDGET (self->lead_card));
-  self->contact_card = crm_contact_card_new (self->store);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->contact_card), "contacts");
-  connect_card (self, GTK_WIDGET (self->contact_card));
-  self->client_card = crm_client_card_new (self->store);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->client_card), "clients");
-  connect_card (self, GTK_WIDGET (self->client_card));
 }
 
 static void
@@ -364,6 +392,7 @@ crm_record_pane_show_record (CrmRecordPane *self,
                               g_strcmp0 (table, "leads") == 0 ? _("Lead") :
                               g_strcmp0 (table, "contacts") == 0 ? _("Contact") : _("Client"));
   flush_cards (self);
+  ensure_card (self, table);
   if (g_strcmp0 (table, "leads") == 0)
     crm_lead_card_load (self->lead_card, id);
   else if (g_strcmp0 (table, "contacts") == 0)
@@ -392,6 +421,7 @@ crm_record_pane_new_lead (CrmRecordPane *self)
   flush_cards (self);
   set_current (self, "leads", NULL);
   adw_window_title_set_title (self->window_title, _("New Lead"));
+  ensure_card (self, "leads");
   crm_lead_card_load (self->lead_card, NULL);
   gtk_stack_set_visible_child_name (self->stack, "leads");
 }

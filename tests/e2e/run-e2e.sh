@@ -19,7 +19,10 @@ if [[ ${1:-} != --inside ]]; then
     mkfifo "$dir/ready"
     Xvfb ":$display" -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$dir/ready" >"$dir/xvfb.log" 2>&1 </dev/null &
     xvfb=$!
-    if read -r -t 20 ready <"$dir/ready" && [[ $ready == "$display" ]]; then
+    # Ready, and really ours: a client can connect (a server of another
+    # sandbox may hold the same number in the abstract socket namespace).
+    if read -r -t 20 ready <"$dir/ready" && [[ $ready == "$display" ]] &&
+      { ! command -v xwininfo >/dev/null || xwininfo -root -display ":$display" >/dev/null 2>&1; }; then
       break
     fi
     kill $xvfb 2>/dev/null || true

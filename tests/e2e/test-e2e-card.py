@@ -37,6 +37,8 @@ def ok(cond, what):
 
 
 def finish(code):
+    if code != 0 and app_proc is not None and app_proc.poll() is not None:
+        print('# the app is gone, exit status %d' % app_proc.returncode)
     if app_proc is not None and app_proc.poll() is None:
         app_proc.terminate()
         try:
