@@ -265,7 +265,7 @@ test_preferences (Fixture       *f,
 
 /* Big enough that a stop lands mid-import; sanitizer builds are slower. */
 #if defined(__SANITIZE_ADDRESS__)
-#define BIG_ROWS 4000
+#define BIG_ROWS 2000
 #else
 #define BIG_ROWS 20000
 #endif
@@ -527,7 +527,7 @@ test_export (Fixture       *f,
   guint n_rows = 0;
   gint64 expected;
 
-  g_assert_true (crm_demo_populate (f->store, 200, 5, &error));
+  g_assert_true (crm_demo_populate (f->store, 120, 5, &error));
   g_assert_no_error (error);
   crm_query_add_equals (query, "temperature", "hot");
   expected = crm_store_query_count (f->store, query, &error);
