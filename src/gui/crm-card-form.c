@@ -25,6 +25,7 @@ typedef struct
   CrmCardForm *form;
   BindingKind  kind;
   GtkWidget   *widget;
+  GtkTextBuffer *buffer;      /* text views: their buffer, kept from binding */
   char        *column;
   CrmCheck     check;
   GtkWidget   *error_row;
@@ -75,8 +76,9 @@ binding_free (gpointer data)
   Binding *b = data;
 
   /* The widgets may outlive the form: leave no handler pointing at it. */
-  if (b->kind == BINDING_TEXT)
-    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)), b);
+  if (b->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (b->buffer, b);
+  g_clear_object (&b->buffer);
   g_signal_handlers_disconnect_by_data (b->widget, b);
   g_signal_handlers_disconnect_by_data (b->widget, b->form);
   g_free (b->column);
@@ -135,11 +137,10 @@ binding_text (Binding *b)
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->widget)));
     case BINDING_TEXT:
       {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
         GtkTextIter start, end;
 
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        gtk_text_buffer_get_bounds (b->buffer, &start, &end);
+        return gtk_text_buffer_get_text (b->buffer, &start, &end, FALSE);
       }
     case BINDING_CHOICE:
       {
@@ -357,8 +358,7 @@ load_binding (CrmCardForm *self,
         gtk_editable_set_text (GTK_EDITABLE (b->widget), value != NULL ? value : "");
       break;
     case BINDING_TEXT:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget)),
-                                value != NULL ? value : "", -1);
+      gtk_text_buffer_set_text (b->buffer, value != NULL ? value : "", -1);
       break;
     case BINDING_CHOICE:
       {
@@ -592,8 +592,8 @@ crm_card_form_bind_text_view (CrmCardForm *self,
   g_return_if_fail (CRM_IS_CARD_FORM (self));
 
   b = add_binding (self, BINDING_TEXT, GTK_WIDGET (view), column, CRM_CHECK_NONE);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (view), "changed",
-                            G_CALLBACK (on_binding_changed_cb), b);
+  b->buffer = g_object_ref (gtk_text_view_get_buffer (view));
+  g_signal_connect_swapped (b->buffer, "changed", G_CALLBACK (on_binding_changed_cb), b);
 }
 
 void
