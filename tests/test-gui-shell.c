@@ -136,6 +136,11 @@ test_templates (void)
   g_object_ref_sink (welcome);
   g_assert_true (CRM_IS_WELCOME_PAGE (welcome));
   gtk_window_present (GTK_WINDOW (window));
+  /* Pages query when first shown; these are not in a window. */
+  crm_list_page_refresh (leads);
+  crm_list_page_refresh (contacts);
+  crm_list_page_refresh (clients);
+  crm_inbox_page_refresh (inbox);
   WAIT_FOR (model_idle (crm_list_page_get_model (leads)) &&
             model_idle (crm_list_page_get_model (contacts)) &&
             model_idle (crm_list_page_get_model (clients)) &&
@@ -341,7 +346,7 @@ test_inbox_flow (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox"));
   inbox = crm_window_get_inbox_page (window);
-  WAIT_FOR (model_idle (crm_inbox_page_get_model (inbox)));
+  WAIT_FOR (crm_inbox_page_get_loaded (inbox) && model_idle (crm_inbox_page_get_model (inbox)));
   g_assert_cmpuint (crm_inbox_page_get_count (inbox), ==, 2);
 
   oldest = g_list_model_get_item (G_LIST_MODEL (crm_inbox_page_get_model (inbox)), 0);

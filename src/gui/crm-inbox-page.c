@@ -28,6 +28,7 @@ struct _CrmInboxPage
   gint64           sla_ms;
   GHashTable      *bound;      /* GtkListItem set */
   guint            tick_source;
+  gboolean         loaded;
 
   GtkStack        *stack;
   GtkListView     *list_view;
@@ -229,6 +230,8 @@ crm_inbox_page_map (GtkWidget *widget)
   CrmInboxPage *self = CRM_INBOX_PAGE (widget);
 
   GTK_WIDGET_CLASS (crm_inbox_page_parent_class)->map (widget);
+  if (!self->loaded)
+    crm_inbox_page_refresh (self);
   crm_inbox_page_tick (self);
   if (self->tick_source == 0)
     self->tick_source = g_timeout_add (1000, tick_cb, self);
@@ -337,8 +340,6 @@ crm_inbox_page_new (CrmStore *store)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
-
-  crm_inbox_page_refresh (self);
   return self;
 }
 
@@ -356,11 +357,20 @@ crm_inbox_page_get_count (CrmInboxPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
+gboolean
+crm_inbox_page_get_loaded (CrmInboxPage *self)
+{
+  g_return_val_if_fail (CRM_IS_INBOX_PAGE (self), FALSE);
+  return self->loaded;
+}
+
+/* Queries when called; the page also queries by itself when first shown. */
 void
 crm_inbox_page_refresh (CrmInboxPage *self)
 {
   g_return_if_fail (CRM_IS_INBOX_PAGE (self));
 
+  self->loaded = TRUE;
   self->sla_ms = crm_inbox_sla_ms (self->store);
   crm_record_model_set_query (self->model, crm_inbox_query_new (self->store));
 }

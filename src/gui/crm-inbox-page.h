@@ -17,6 +17,7 @@ CrmInboxPage   *crm_inbox_page_new        (CrmStore     *store);
 CrmRecordModel *crm_inbox_page_get_model  (CrmInboxPage *self);
 guint           crm_inbox_page_get_count  (CrmInboxPage *self);
 void            crm_inbox_page_refresh    (CrmInboxPage *self);
+gboolean        crm_inbox_page_get_loaded (CrmInboxPage *self);
 gboolean        crm_inbox_page_take       (CrmInboxPage *self,
                                            const char   *lead_id);
 void            crm_inbox_page_tick       (CrmInboxPage *self);

@@ -42,6 +42,7 @@ struct _CrmListPage
   const CrmColumnSpec *probe_hit;
   GHashTable        *columns;        /* column id → GtkColumnViewColumn */
   gboolean           syncing_sort;
+  gboolean           loaded;
 
   GtkWidget         *box;
   GtkBox            *chips;
@@ -306,6 +307,7 @@ static void
 run_query (CrmListPage *self)
 {
   g_clear_handle_id (&self->search_source, g_source_remove);
+  self->loaded = TRUE;
   self->now_ms = crm_store_now_ms (self->store);
   crm_record_model_set_query (self->model, crm_list_page_build_query (self));
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
@@ -609,6 +611,18 @@ build_columns (CrmListPage *self)
 
 /* ---- GObject ---- */
 
+/* A page queries when it is first shown, so the pages behind the visible
+ * one do not compete with it for the CPU at start. */
+static void
+crm_list_page_map (GtkWidget *widget)
+{
+  CrmListPage *self = CRM_LIST_PAGE (widget);
+
+  GTK_WIDGET_CLASS (crm_list_page_parent_class)->map (widget);
+  if (!self->loaded)
+    run_query (self);
+}
+
 static void
 crm_list_page_dispose (GObject *object)
 {
@@ -670,6 +684,7 @@ crm_list_page_class_init (CrmListPageClass *klass)
   object_class->dispose = crm_list_page_dispose;
   object_class->finalize = crm_list_page_finalize;
   object_class->get_property = crm_list_page_get_property;
+  widget_class->map = crm_list_page_map;
 
   properties[PROP_COUNT_TEXT] =
     g_param_spec_string ("count-text", NULL, NULL, NULL,
@@ -750,8 +765,6 @@ crm_list_page_new (CrmStore   *store,
                                   GTK_SORT_DESCENDING);
   self->syncing_sort = FALSE;
   g_signal_connect (self->view_sorter, "changed", G_CALLBACK (on_sorter_changed_cb), self);
-
-  run_query (self);
   return self;
 }
 

@@ -39,6 +39,7 @@ struct _CrmWindow
   CrmInboxPage     *inbox_page;
   GHashTable       *list_pages;       /* table → CrmListPage */
   GBinding         *subtitle_binding;
+  guint             inbox_source;
 
   AdwToastOverlay  *toast_overlay;
   GtkStack         *main_stack;
@@ -467,6 +468,7 @@ crm_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (crm_inbox_page_get_model (self->inbox_page),
                                           on_inbox_ready_cb, self);
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  g_clear_handle_id (&self->inbox_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
   g_clear_pointer (&self->list_pages, g_hash_table_unref);
   G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
@@ -549,15 +551,36 @@ crm_window_init (CrmWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), self);
 }
 
-static void
-add_list_page (CrmWindow  *self,
-               const char *table)
+/* List pages are built when first shown: the window's first frame only
+ * pays for the page it opens on. */
+static CrmListPage *
+ensure_list_page (CrmWindow  *self,
+                  const char *table)
 {
-  CrmListPage *page = crm_list_page_new (self->store, table);
+  CrmListPage *page = g_hash_table_lookup (self->list_pages, table);
 
+  if (page != NULL)
+    return page;
+  if (g_strcmp0 (table, "leads") != 0 && g_strcmp0 (table, "contacts") != 0 &&
+      g_strcmp0 (table, "clients") != 0)
+    return NULL;
+  page = crm_list_page_new (self->store, table);
   g_signal_connect (page, "record-activated", G_CALLBACK (on_record_activated_cb), self);
   adw_view_stack_add_named (self->view_stack, GTK_WIDGET (page), table);
   g_hash_table_insert (self->list_pages, (char *) crm_list_page_get_table (page), page);
+  return page;
+}
+
+/* The sidebar's Inbox count, when the window opens on another page. */
+static gboolean
+load_inbox_cb (gpointer data)
+{
+  CrmWindow *self = data;
+
+  self->inbox_source = 0;
+  if (!crm_inbox_page_get_loaded (self->inbox_page))
+    crm_inbox_page_refresh (self->inbox_page);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -592,9 +615,6 @@ crm_window_new (GtkApplication *app,
   g_signal_connect (crm_inbox_page_get_model (self->inbox_page), "ready",
                     G_CALLBACK (on_inbox_ready_cb), self);
   adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->inbox_page), "inbox");
-  add_list_page (self, "leads");
-  add_list_page (self, "contacts");
-  add_list_page (self, "clients");
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -631,6 +651,8 @@ crm_window_new (GtkApplication *app,
     }
 
   crm_window_show_page (self, last_page != NULL && *last_page != '\0' ? last_page : "inbox");
+  if (!crm_inbox_page_get_loaded (self->inbox_page))
+    self->inbox_source = g_timeout_add (1000, load_inbox_cb, self);
   update_welcome (self);
   return self;
 }
@@ -663,7 +685,7 @@ crm_window_show_page (CrmWindow  *self,
 
   g_return_if_fail (CRM_IS_WINDOW (self));
 
-  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  page = GTK_WIDGET (ensure_list_page (self, name));
   if (page == NULL)
     {
       name = "inbox";
@@ -748,7 +770,7 @@ crm_window_get_list_page (CrmWindow  *self,
                           const char *table)
 {
   g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
-  return g_hash_table_lookup (self->list_pages, table);
+  return ensure_list_page (self, table);
 }
 
 CrmInboxPage *
