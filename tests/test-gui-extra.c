@@ -196,6 +196,12 @@ test_about (Fixture       *f,
 
 /* ---- preferences ---- */
 
+static gboolean
+key_is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
 static void
 on_setting_changed (CrmPreferencesWindow  *window,
                     const char            *key,
@@ -245,7 +251,7 @@ test_preferences (Fixture       *f,
 
   g_signal_connect (window, "setting-changed", G_CALLBACK (on_setting_changed), &last_key);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
-  iterate (600);
+  wait_for (key_is_set, &last_key, "the SLA to be saved");
   sla = crm_store_get_setting (f->store, "first_response_sla_minutes");
   g_assert_cmpstr (sla, ==, "25");
   g_assert_cmpstr (last_key, ==, "first_response_sla_minutes");
