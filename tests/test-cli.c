@@ -247,6 +247,81 @@ test_workflow (void)
   result_clear (&r);
 }
 
+/* pipelines, stages, move and list --stage: the rules of a drop. */
+static void
+test_funnel (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *lead_id = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+  Result r;
+
+  r = cli (db, "--json", "add-lead", "--name", "Иванов Иван", "--phone", "8 912 345-67-89", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  lead_id = g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+  g_clear_pointer (&node, json_node_unref);
+  result_clear (&r);
+
+  r = cli (db, "--json", "pipelines", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  array = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 0), "default"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "leads"), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  result_clear (&r);
+
+  r = cli (db, "--json", "stages", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  array = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (array), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 6), "kind"), ==, "lost");
+  g_clear_pointer (&node, json_node_unref);
+  result_clear (&r);
+
+  /* A lost stage without a reason: refused, exit 1, a clear message. */
+  r = cli (db, "move", lead_id, "Refused", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "why"));
+  result_clear (&r);
+  r = cli (db, "move", lead_id, "Won", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  r = cli (db, "move", lead_id, "No such stage", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  r = cli (db, "move", lead_id, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  r = cli (db, "--json", "move", lead_id, "in work", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "stage"), ==, "In work");
+  g_clear_pointer (&node, json_node_unref);
+  result_clear (&r);
+
+  r = cli (db, "--json", "list", "--stage", "In work", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "total"), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  result_clear (&r);
+
+  r = cli (db, "move", lead_id, "Refused", "--reason", "Дорого", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = cli (db, "--json", "list", "--stage", "Refused", NULL);
+  node = parse (r.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "total"), ==, 1);
+  result_clear (&r);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -254,5 +329,6 @@ main (int    argc,
   crm_test_init (&argc, &argv);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/workflow", test_workflow);
+  g_test_add_func ("/cli/funnel", test_funnel);
   return crm_test_run ();
 }

@@ -43,6 +43,8 @@ gboolean    cli_option_uint   (CliContext        *ctx,
 CrmStore   *cli_open          (CliContext        *ctx,
                                GError           **error);
 void        cli_print_json    (JsonBuilder       *builder);
+char       *cli_pad           (const char        *text,
+                               guint              width);
 const char *cli_entity_label  (const char        *entity_type);
 const char *cli_policy_label  (CrmImportPolicy    policy);
 void        cli_json_text     (JsonBuilder       *builder,
@@ -65,5 +67,8 @@ int cli_validate  (CliContext *ctx);
 int cli_backup    (CliContext *ctx);
 int cli_check     (CliContext *ctx);
 int cli_stats     (CliContext *ctx);
+int cli_pipelines (CliContext *ctx);
+int cli_stages    (CliContext *ctx);
+int cli_move      (CliContext *ctx);
 
 G_END_DECLS

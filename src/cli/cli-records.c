@@ -352,22 +352,26 @@ print_record_line (CrmStore  *store,
   g_autofree char *email = first_child (store, "emails", id);
   g_autofree char *stage = lookup (store, "SELECT name FROM stages WHERE id = ?1",
                                    crm_record_get_text (r, "stage_id"));
-  const char *company = crm_record_get_text (r, "company");
+  g_autofree char *name = cli_pad (record_name (r), 28);
+  g_autofree char *company = cli_pad (crm_record_get_text (r, "company"), 20);
+  g_autofree char *phone_col = cli_pad (phone, 18);
+  g_autofree char *email_col = cli_pad (email, 24);
 
-  g_print ("%s  %-28s  %-20s  %-18s  %-24s  %s\n", id, record_name (r),
-           company ? company : "", phone ? phone : "", email ? email : "",
+  g_print ("%s  %s  %s  %s  %s  %s\n", id, name, company, phone_col, email_col,
            stage ? stage : "");
 }
 
 int
 cli_list (CliContext *ctx)
 {
-  static const char *const allowed[] = { "limit", "entity", "sort", NULL };
+  static const char *const allowed[] = { "limit", "entity", "sort", "stage", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmQuery) query = NULL;
   g_autoptr(GPtrArray) page = NULL;
+  g_autofree char *stage_id = NULL;
   const char *tbl = entity_table_option (ctx);
   const char *sort = cli_option (ctx, "sort");
+  const char *stage = cli_option (ctx, "stage");
   CrmStore *store;
   gint64 total;
   guint limit;
@@ -376,10 +380,16 @@ cli_list (CliContext *ctx)
     return CLI_EXIT_USAGE;
   if (tbl == NULL)
     return cli_usage_error (ctx, _("--entity must be leads, contacts or clients"));
+  if (stage != NULL && strcmp (tbl, "leads") != 0)
+    return cli_usage_error (ctx, _("--stage lists leads only"));
   if (!(store = cli_open (ctx, &error)))
+    return cli_error (ctx, error);
+  if (stage != NULL && !(stage_id = crm_stage_find (store, NULL, stage, &error)))
     return cli_error (ctx, error);
 
   query = crm_query_new (tbl);
+  if (stage_id != NULL)
+    crm_query_add_equals (query, "stage_id", stage_id);
   if (sort != NULL)
     {
       gboolean desc = sort[0] == '-';
@@ -387,6 +397,8 @@ cli_list (CliContext *ctx)
       if (!crm_query_set_sort (query, desc ? sort + 1 : sort, desc))
         return cli_usage_error (ctx, _("cannot sort by “%s”"), sort);
     }
+  else if (stage_id != NULL)
+    crm_query_set_sort (query, "stage_pos", FALSE);  /* the board's order */
   else
     crm_query_set_sort (query, "created_ms", TRUE);
 

@@ -23,7 +23,7 @@ static const struct {
   { "init", cli_init, "", N_("Create the workspace, or check that it opens") },
   { "add-lead", cli_add_lead, "--name N --phone P --email E --company C --channel CH --note T",
     N_("Add a lead; warns about possible duplicates") },
-  { "list", cli_list, "[--limit N] [--entity leads|contacts|clients] [--sort [-]COLUMN]",
+  { "list", cli_list, "[--limit N] [--entity leads|contacts|clients] [--sort [-]COLUMN] [--stage STAGE]",
     N_("List records, newest first") },
   { "show", cli_show, "ID", N_("Show a record with its phones, e-mails and history") },
   { "search", cli_search, "QUERY [--limit N]", N_("Search by name, company, phone digits, e-mail or text") },
@@ -38,6 +38,10 @@ static const struct {
   { "backup", cli_backup, "FILE", N_("Write an online backup of the workspace") },
   { "check", cli_check, "", N_("Check the file's integrity") },
   { "stats", cli_stats, "", N_("Counts of leads, contacts, clients and tasks") },
+  { "pipelines", cli_pipelines, "", N_("List the pipelines") },
+  { "stages", cli_stages, "[PIPELINE]", N_("List a pipeline's stages with their leads and value") },
+  { "move", cli_move, "LEAD_ID STAGE [--reason TEXT] [--comment TEXT]",
+    N_("Move a lead to a stage (a lost stage needs a reason)") },
 };
 
 static void
@@ -74,6 +78,29 @@ cli_usage_error (CliContext *ctx,
           g_printerr (_("Usage: voronka-cli %s %s\n"), ctx->command, commands[i].args);
     }
   return CLI_EXIT_USAGE;
+}
+
+/* @text padded with spaces to @width characters (not bytes: a Cyrillic
+ * letter is two bytes and one column), cut with "…" when longer. */
+char *
+cli_pad (const char *text,
+         guint       width)
+{
+  glong len = g_utf8_strlen (text != NULL ? text : "", -1);
+  GString *out;
+
+  if (text == NULL)
+    text = "";
+  if ((guint) len > width && width > 0)
+    {
+      out = g_string_new_len (text, g_utf8_offset_to_pointer (text, width - 1) - text);
+      g_string_append (out, "…");
+      return g_string_free (out, FALSE);
+    }
+  out = g_string_new (text);
+  for (glong i = len; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
 }
 
 int
