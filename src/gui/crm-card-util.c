@@ -348,3 +348,75 @@ crm_card_toast (GtkWidget *card,
   g_signal_emit_by_name (card, "toast", toast);
   g_object_unref (toast);
 }
+
+typedef struct
+{
+  CrmStore *store;
+  char     *tbl;
+  char     *merge_id;
+  char     *kept_id;
+  GWeakRef  card;
+} MergeUndo;
+
+static void
+merge_undo_free (gpointer data)
+{
+  MergeUndo *u = data;
+
+  g_object_unref (u->store);
+  g_free (u->tbl);
+  g_free (u->merge_id);
+  g_free (u->kept_id);
+  g_weak_ref_clear (&u->card);
+  g_free (u);
+}
+
+static void
+on_merge_undo_cb (AdwToast  *toast,
+                  MergeUndo *u)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) card = g_weak_ref_get (&u->card);
+
+  if (!crm_merge_undo (u->store, u->merge_id, &error))
+    {
+      g_warning ("Cannot undo the merge: %s", error->message);
+      return;
+    }
+  if (card != NULL)
+    {
+      g_signal_emit_by_name (card, "record-changed", u->tbl, u->kept_id);
+      g_signal_emit_by_name (card, "open-record", u->tbl, u->kept_id);
+    }
+}
+
+/**
+ * crm_card_merged_toast:
+ * @card: the card of the kept record
+ * @store: the store
+ * @tbl: the records' table
+ * @kept_id: the record that stayed
+ * @merge_id: the merge, from crm_merge()
+ *
+ * Says the records were merged, with Undo (crm_merge_undo).
+ */
+void
+crm_card_merged_toast (GtkWidget  *card,
+                       CrmStore   *store,
+                       const char *tbl,
+                       const char *kept_id,
+                       const char *merge_id)
+{
+  AdwToast *toast = adw_toast_new (_("Records merged"));
+  MergeUndo *u = g_new0 (MergeUndo, 1);
+
+  u->store = g_object_ref (store);
+  u->tbl = g_strdup (tbl);
+  u->merge_id = g_strdup (merge_id);
+  u->kept_id = g_strdup (kept_id);
+  g_weak_ref_init (&u->card, card);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_merge_undo_cb), u,
+                         (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
+  crm_card_toast (card, toast);
+}

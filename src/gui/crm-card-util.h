@@ -35,6 +35,11 @@ void  crm_card_clear_group         (AdwPreferencesGroup *group,
                                     GPtrArray   *rows);
 void  crm_card_ensure_style        (void);
 void  crm_card_ensure_resources    (void);
+void  crm_card_merged_toast        (GtkWidget   *card,
+                                    CrmStore    *store,
+                                    const char  *tbl,
+                                    const char  *kept_id,
+                                    const char  *merge_id);
 void  crm_card_toast               (GtkWidget   *card,
                                     AdwToast    *toast);
 void  crm_card_unparent_children   (GtkWidget   *widget);

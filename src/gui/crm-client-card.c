@@ -280,7 +280,7 @@ on_merged_cb (CrmClientCard       *self,
 
   crm_client_card_load (self, id);
   g_signal_emit_by_name (self, "record-changed", "clients", id);
-  crm_card_toast (GTK_WIDGET (self), adw_toast_new (_("Records merged")));
+  crm_card_merged_toast (GTK_WIDGET (self), self->store, "clients", id, merge_id);
 }
 
 static void

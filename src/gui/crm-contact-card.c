@@ -220,7 +220,7 @@ on_merged_cb (CrmContactCard       *self,
 
   crm_contact_card_load (self, id);
   g_signal_emit_by_name (self, "record-changed", "contacts", id);
-  crm_card_toast (GTK_WIDGET (self), adw_toast_new (_("Records merged")));
+  crm_card_merged_toast (GTK_WIDGET (self), self->store, "contacts", id, merge_id);
 }
 
 static void

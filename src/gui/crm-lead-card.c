@@ -296,65 +296,16 @@ on_banner_open_cb (CrmLeadCard *self,
   g_signal_emit_by_name (self, "open-record", crm_entity_table (entity_type), id);
 }
 
-typedef struct
-{
-  CrmStore *store;
-  char     *merge_id;
-  char     *kept_id;
-  GWeakRef  card;
-} MergeUndo;
-
-static void
-merge_undo_free (gpointer data)
-{
-  MergeUndo *u = data;
-
-  g_object_unref (u->store);
-  g_free (u->merge_id);
-  g_free (u->kept_id);
-  g_weak_ref_clear (&u->card);
-  g_free (u);
-}
-
-static void
-on_merge_undo_cb (AdwToast  *toast,
-                  MergeUndo *u)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmLeadCard) card = g_weak_ref_get (&u->card);
-
-  if (!crm_merge_undo (u->store, u->merge_id, &error))
-    {
-      g_warning ("Cannot undo the merge: %s", error->message);
-      return;
-    }
-  if (card != NULL)
-    {
-      crm_lead_card_load (card, u->kept_id);
-      g_signal_emit_by_name (card, "record-changed", "leads", u->kept_id);
-    }
-}
-
 static void
 on_merged_cb (CrmLeadCard *self,
               const char  *kept_id,
               const char  *merge_id)
 {
   g_autofree char *id = g_strdup (kept_id);
-  AdwToast *toast = adw_toast_new (_("Leads merged"));
-  MergeUndo *u = g_new0 (MergeUndo, 1);
-
-  u->store = g_object_ref (self->store);
-  u->merge_id = g_strdup (merge_id);
-  u->kept_id = g_strdup (kept_id);
-  g_weak_ref_init (&u->card, self);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_merge_undo_cb), u,
-                         (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
 
   crm_lead_card_load (self, id);
   g_signal_emit_by_name (self, "record-changed", "leads", id);
-  crm_card_toast (GTK_WIDGET (self), toast);
+  crm_card_merged_toast (GTK_WIDGET (self), self->store, "leads", id, merge_id);
 }
 
 static void
