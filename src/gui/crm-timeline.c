@@ -360,6 +360,8 @@ crm_timeline_class_init (CrmTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.attach", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "timeline.detach", NULL, detach_action);
   gtk_widget_class_install_action (widget_class, "timeline.open-uri", "s", open_uri_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "timeline.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "timeline.save", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
