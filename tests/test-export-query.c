@@ -138,6 +138,41 @@ test_search_vcard (void)
   g_assert_cmpuint (n_cards, ==, expected);
 }
 
+/* Every part of a query survives the copy: filters, search text, the
+ * overdue-task filter and the sort. */
+static void
+test_copy_keeps_everything (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autoptr(CrmStore) store = open_demo (dir, "copy.db");
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(CrmQuery) copy = NULL;
+  g_autoptr(GArray) a = NULL;
+  g_autoptr(GArray) b = NULL;
+
+  crm_query_set_text (query, "ива");
+  crm_query_add_range (query, "created_ms", 0, 1772323200000);
+  crm_query_set_has_overdue_task (query, 1772323200000);
+  g_assert_true (crm_query_set_sort (query, "sort_key", FALSE));
+  copy = crm_query_copy (query);
+
+  a = crm_store_query_rids (store, query, &error);
+  g_assert_no_error (error);
+  b = crm_store_query_rids (store, copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, >, 0);
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpmem (a->data, a->len * sizeof (gint64), b->data, b->len * sizeof (gint64));
+  g_assert_cmpstr (crm_query_get_table (copy), ==, "leads");
+
+  /* Changing the original later does not change the copy. */
+  crm_query_set_text (query, NULL);
+  g_clear_pointer (&b, g_array_unref);
+  b = crm_store_query_rids (store, copy, &error);
+  g_assert_cmpuint (b->len, ==, a->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +181,7 @@ main (int   argc,
 
   g_test_add_func ("/core/export/query-copy-in-thread", test_filtered_in_thread);
   g_test_add_func ("/core/export/query-vcard", test_search_vcard);
+  g_test_add_func ("/core/export/query-copy-keeps-everything", test_copy_keeps_everything);
 
   return crm_test_run ();
 }
