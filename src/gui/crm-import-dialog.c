@@ -24,7 +24,7 @@ typedef struct
 {
   /* in */
   char             *db_path;
-  char             *file_path;
+  char             *file_uri;    /* any GIO location, not only local paths */
   CrmImportFormat   format;
   CrmImportPolicy   policy;
   char             *table;
@@ -113,7 +113,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->db_path);
-  g_free (job->file_path);
+  g_free (job->file_uri);
   g_free (job->table);
   g_free (job->mapping);
   g_strfreev (job->headers);
@@ -439,7 +439,7 @@ static void
 sniff_csv (Job          *job,
            GCancellable *cancellable)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (job->file_path);
+  g_autoptr(GFile) file = g_file_new_for_uri (job->file_uri);
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
   g_autoptr(CrmCsvReader) reader = NULL;
   GPtrArray *cells = NULL;   /* the reader's own */
@@ -497,8 +497,22 @@ run_job (GTask        *task,
   options.delimiter = job->delimiter;
   options.dry_run = job->dry_run;
 
-  job->report = crm_import_file (store, job->file_path, &options, cancellable,
-                                 on_job_progress, job, &error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (job->file_uri);
+    g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, &error);
+    g_autoptr(GFileInfo) info = NULL;
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (stream == NULL)
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+    job->report = crm_import_stream (store, G_INPUT_STREAM (stream), name,
+                                     info != NULL ? g_file_info_get_size (info) : -1,
+                                     &options, cancellable, on_job_progress, job, &error);
+  }
   if (job->report == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -562,7 +576,7 @@ new_job (CrmImportDialog *self,
   Job *job = g_new0 (Job, 1);
 
   job->db_path = g_strdup (crm_store_get_path (self->store));
-  job->file_path = g_file_get_path (self->file);
+  job->file_uri = g_file_get_uri (self->file);
   job->format = self->format;
   job->policy = adw_combo_row_get_selected (self->policy_row);
   if (job->policy > CRM_IMPORT_CREATE)
