@@ -109,6 +109,21 @@ screenshot (GtkWidget  *window,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* Opens the first expander row under @widget. */
+static gboolean
+expand_first (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (expand_first (c))
+      return TRUE;
+  return FALSE;
+}
+
 /* Opens every expander row, so a screenshot shows the report's lines. */
 static void
 expand_all (GtkWidget *widget)
@@ -263,7 +278,18 @@ test_preferences (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (((CrmChannelInfo *) g_ptr_array_index (channels, channels->len - 1))->name, ==, "Авито");
 
-  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), NULL);
+  if (g_getenv ("VORONKA_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *page = NULL;
+
+      /* The second page, with the first channel open. */
+      for (GtkWidget *w = entry; w != NULL; w = gtk_widget_get_parent (w))
+        if (ADW_IS_PREFERENCES_PAGE (w))
+          page = w;
+      g_object_set (window, "visible-page", page, NULL);
+      expand_first (page);
+      screenshot (GTK_WIDGET (window), "preferences-channels.png");
+    }
   destroy (GTK_WIDGET (window));
 }
 
