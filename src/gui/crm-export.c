@@ -25,6 +25,21 @@ typedef struct
   guint            n_rows;
 } ExportJob;
 
+/* The app's settings, when its schema is installed (tests and the
+ * uninstalled app may run without it: then nothing is remembered). */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "export-bom"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 export_job_free (ExportJob *job)
 {
@@ -379,6 +394,17 @@ on_dialog_response_cb (AdwMessageDialog *dialog,
   /* The dialog and its rows are gone once the file chooser answers. */
   run->delimiter = gtk_switch_get_active (run->semicolon_switch) ? ';' : ',';
   run->bom = gtk_switch_get_active (run->bom_switch);
+  {
+    g_autoptr(GSettings) settings = app_settings ();
+
+    if (settings != NULL)
+      {
+        g_settings_set_string (settings, "export-format",
+                               run->format == CRM_EXPORT_FORMAT_VCARD ? "vcard" : "csv");
+        g_settings_set_boolean (settings, "export-semicolon", run->delimiter == ';');
+        g_settings_set_boolean (settings, "export-bom", run->bom);
+      }
+  }
   run->format_row = NULL;
   run->semicolon_row = run->bom_row = NULL;
   run->semicolon_switch = run->bom_switch = NULL;
@@ -473,6 +499,21 @@ crm_export_dialog_new (GtkWindow  *parent,
                              _("So that Excel shows Cyrillic correctly"),
                              TRUE, &run->bom_switch);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (run->bom_row));
+  {
+    /* The choices of the last export. */
+    g_autoptr(GSettings) settings = app_settings ();
+
+    if (settings != NULL)
+      {
+        g_autofree char *format = g_settings_get_string (settings, "export-format");
+
+        adw_combo_row_set_selected (run->format_row, g_strcmp0 (format, "vcard") == 0
+                                                     ? CRM_EXPORT_FORMAT_VCARD : CRM_EXPORT_FORMAT_CSV);
+        gtk_switch_set_active (run->semicolon_switch, g_settings_get_boolean (settings, "export-semicolon"));
+        gtk_switch_set_active (run->bom_switch, g_settings_get_boolean (settings, "export-bom"));
+      }
+  }
+  on_format_changed_cb (run);
   g_signal_connect_swapped (run->format_row, "notify::selected", G_CALLBACK (on_format_changed_cb), run);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);

@@ -125,6 +125,22 @@ job_free (Job *job)
 
 /* ---- helpers ---- */
 
+/* The app's settings, when its schema is installed (tests and the
+ * uninstalled app may run without it: then nothing is remembered). */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "export-bom"))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+
 static const char *
 table_for_index (guint index)
 {
@@ -800,7 +816,15 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        crm_import_dialog_set_file (self, file);
+        {
+          g_autoptr(GSettings) settings = app_settings ();
+          g_autoptr(GFile) folder = g_file_get_parent (file);
+          g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+          if (settings != NULL && uri != NULL)
+            g_settings_set_string (settings, "import-folder", uri);
+          crm_import_dialog_set_file (self, file);
+        }
     }
   g_clear_object (&self->chooser);
 }
@@ -839,6 +863,20 @@ choose_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_unref (filter);
+
+  {
+    /* Where the last imported file was. */
+    g_autoptr(GSettings) settings = app_settings ();
+    g_autofree char *uri = settings != NULL ? g_settings_get_string (settings, "import-folder") : NULL;
+
+    if (uri != NULL && *uri != '\0')
+      {
+        g_autoptr(GFile) folder = g_file_new_for_uri (uri);
+
+        if (g_file_query_exists (folder, NULL))
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+      }
+  }
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
