@@ -255,6 +255,8 @@ test_cells (Fixture       *f,
 
   g_assert_cmpstr (name, ==, "No name");
   g_assert_cmpstr (stage, ==, "New");
+  g_assert_cmpstr (crm_names_color (names, crm_record_get_text (lead, "stage_id")), ==, "#3584e4");
+  g_assert_null (crm_names_color (names, "no-such-stage"));
   g_assert_nonnull (owner);
   g_assert_cmpstr (temp, ==, "Warm");
   g_assert_cmpstr (created, ==, "00:00");

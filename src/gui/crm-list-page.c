@@ -6,6 +6,7 @@
 #include "crm-list-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crm-core.h"
 #include "crm-view-logic.h"
@@ -93,7 +94,20 @@ update_cell (ColumnCtx    *ctx,
   g_autofree char *text = crm_view_cell_text (record, ctx->spec->id, self->names,
                                               self->now_ms, self->tz);
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (g_str_equal (ctx->spec->id, "stage") && record != NULL && text != NULL)
+    {
+      const char *color = crm_names_color (self->names, crm_record_get_text (record, "stage_id"));
+      g_autofree char *markup = NULL;
+
+      /* The stage's colour from the funnel, as a dot before its name. */
+      if (color != NULL && color[0] == '#' && strspn (color + 1, "0123456789abcdefABCDEF") == strlen (color + 1))
+        markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s", color, text);
+      else
+        markup = g_markup_escape_text (text, -1);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   if (g_str_equal (ctx->spec->id, "temperature"))
     {
       const char *t = record != NULL ? crm_record_get_text (record, "temperature") : NULL;

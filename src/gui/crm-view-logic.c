@@ -272,7 +272,7 @@ crm_list_filter_to_query (const CrmListFilter *filter,
 static const CrmColumnSpec lead_columns[] = {
   { "name", NC_("column", "Name"), "sort_key", TRUE, 22 },
   { "company", NC_("column", "Company"), "company", FALSE, 18 },
-  { "stage", NC_("column", "Stage"), NULL, FALSE, 12 },
+  { "stage", NC_("column", "Stage"), NULL, FALSE, 15 },
   { "temperature", NC_("column", "Temperature"), "temperature", FALSE, 12 },
   { "channel", NC_("column", "Channel"), NULL, FALSE, 14 },
   { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
@@ -403,6 +403,25 @@ crm_names_lookup (CrmNames   *names,
     return NULL;
   entry = g_hash_table_lookup (names->by_id, id);
   return entry != NULL ? entry->name : NULL;
+}
+
+/**
+ * crm_names_color:
+ * @names: the names
+ * @id: a stage id
+ *
+ * Returns: (nullable): the stage's colour ("#3584e4"), if it has one
+ */
+const char *
+crm_names_color (CrmNames   *names,
+                 const char *id)
+{
+  CrmNameEntry *entry;
+
+  if (names == NULL || id == NULL)
+    return NULL;
+  entry = g_hash_table_lookup (names->by_id, id);
+  return entry != NULL ? entry->color : NULL;
 }
 
 /**

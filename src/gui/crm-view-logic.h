@@ -112,6 +112,8 @@ CrmNames     *crm_names_load     (CrmStore   *store);
 void          crm_names_free     (CrmNames   *names);
 const char   *crm_names_lookup   (CrmNames   *names,
                                   const char *id);
+const char   *crm_names_color    (CrmNames   *names,
+                                  const char *id);
 GPtrArray    *crm_names_list     (CrmNames   *names,
                                   const char *table);
 
