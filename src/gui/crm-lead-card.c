@@ -387,8 +387,9 @@ on_converted_cb (CrmLeadCard *self,
   AdwToast *toast = adw_toast_new (_("Converted into a client"));
 
   crm_lead_card_load (self, lead_id);
+  /* One signal for the whole conversion: the lists refresh once, and the
+   * new client and contact come with it. */
   g_signal_emit_by_name (self, "record-changed", "leads", lead_id);
-  g_signal_emit_by_name (self, "record-changed", "clients", client_id);
   crm_card_toast (GTK_WIDGET (self), toast);
 }
 

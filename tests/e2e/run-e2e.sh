@@ -17,10 +17,12 @@ if [[ ${1:-} != --inside ]]; then
     display=$((300 + RANDOM % 600))
     [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]] && continue
     mkfifo "$dir/ready"
-    Xvfb ":$display" -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$dir/ready" >"$dir/xvfb.log" 2>&1 </dev/null &
+    Xvfb ":$display" -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$dir/ready" >"$dir/xvfb.log" 2>&1 </dev/null &
     xvfb=$!
     # Ready, and really ours: a client can connect (a server of another
     # sandbox may hold the same number in the abstract socket namespace).
+    # -noreset: without it the server resets when that client leaves and
+    # refuses the app's connection for a moment.
     if read -r -t 20 ready <"$dir/ready" && [[ $ready == "$display" ]] &&
       { ! command -v xwininfo >/dev/null || xwininfo -root -display ":$display" >/dev/null 2>&1; }; then
       break
