@@ -621,6 +621,54 @@ test_no_empty_lead (Fixture       *f,
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM leads", NULL), ==, before + 1);
 }
 
+static AdwComboRow *
+combo_titled (GtkWidget  *root,
+              const char *title)
+{
+  AdwComboRow *row;
+
+  for (guint i = 0; (row = ADW_COMBO_ROW (find_descendant (root, ADW_TYPE_COMBO_ROW, i))) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), _(title)) == 0)
+      return row;
+  return NULL;
+}
+
+static void
+test_catalogue_changes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = type_new_lead (f, "Каналов Канал", "+7 916 700-00-01");
+  g_autofree char *channel = NULL;
+  AdwComboRow *row;
+  GListModel *model;
+  gboolean found = FALSE;
+
+  /* A channel added meanwhile (in Preferences) is offered the next time. */
+  channel = crm_workspace_ensure_channel (f->store, "Авито", &error);
+  g_assert_no_error (error);
+  crm_record_pane_show_record (f->pane, "leads", lead);
+  spin (20);
+  row = combo_titled (GTK_WIDGET (lead_card (f)), "Channel");
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), "Авито") == 0)
+        {
+          found = TRUE;
+          adw_combo_row_set_selected (row, i);
+        }
+    }
+  g_assert_true (found);
+  WAIT_UNTIL (crm_test_query_int (f->store, "SELECT channel_id IS NOT NULL FROM leads WHERE id = ?1", lead) == 1);
+  {
+    g_autofree char *saved = crm_test_query_text (f->store, "SELECT channel_id FROM leads WHERE id = ?1", lead);
+    g_assert_cmpstr (saved, ==, channel);
+  }
+}
+
 static void
 test_convert_link_existing (Fixture       *f,
                             gconstpointer  data)
@@ -717,6 +765,7 @@ main (int   argc,
   ADD ("/gui/card/new-lead-duplicate", test_new_lead_duplicate);
   ADD ("/gui/card/inline-validation", test_inline_validation);
   ADD ("/gui/card/no-empty-lead", test_no_empty_lead);
+  ADD ("/gui/card/catalogue-changes", test_catalogue_changes);
   ADD ("/gui/card/log-call", test_log_call);
   ADD ("/gui/card/convert", test_convert);
   ADD ("/gui/card/convert-link-existing", test_convert_link_existing);

@@ -582,6 +582,45 @@ crm_card_form_bind_choice (CrmCardForm        *self,
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_binding_changed_cb), b);
 }
 
+/**
+ * crm_card_form_set_choices:
+ * @self: a #CrmCardForm
+ * @row: a row bound with crm_card_form_bind_choice()
+ * @ids: the new choices' ids
+ * @labels: what people see
+ *
+ * Replaces a drop-down's choices (the catalogue was edited meanwhile); the
+ * next load selects the record's value among them.
+ */
+void
+crm_card_form_set_choices (CrmCardForm        *self,
+                           AdwComboRow        *row,
+                           const char *const  *ids,
+                           const char *const  *labels)
+{
+  g_return_if_fail (CRM_IS_CARD_FORM (self));
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (self->bindings, i);
+      g_autoptr(GtkStringList) model = NULL;
+      gboolean was_loading;
+
+      if (b->widget != GTK_WIDGET (row) || b->kind != BINDING_CHOICE)
+        continue;
+      if (b->ids != NULL && g_strv_equal ((const char *const *) b->ids, ids))
+        return;
+      model = gtk_string_list_new ((const char *const *) labels);
+      g_strfreev (b->ids);
+      b->ids = g_strdupv ((char **) ids);
+      was_loading = self->loading;
+      self->loading = TRUE;
+      adw_combo_row_set_model (row, G_LIST_MODEL (model));
+      self->loading = was_loading;
+      return;
+    }
+}
+
 void
 crm_card_form_bind_text_view (CrmCardForm *self,
                               GtkTextView *view,

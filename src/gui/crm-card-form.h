@@ -39,6 +39,10 @@ void         crm_card_form_bind_choice      (CrmCardForm    *self,
                                              const char     *column,
                                              const char *const *ids,
                                              const char *const *labels);
+void         crm_card_form_set_choices      (CrmCardForm    *self,
+                                             AdwComboRow    *row,
+                                             const char *const *ids,
+                                             const char *const *labels);
 void         crm_card_form_bind_text_view   (CrmCardForm    *self,
                                              GtkTextView    *view,
                                              const char     *column);

@@ -517,57 +517,66 @@ on_stage_selected_cb (CrmLeadCard *self)
                               g_strcmp0 (kind, "won") == 0 ? "lead.convert" : "lead.refuse", NULL);
 }
 
+/* The drop-downs' choices, from the catalogues (editable in Preferences,
+ * so read again each time a lead is shown). */
 static void
-bind_choices (CrmLeadCard *self)
+fill_choices (CrmLeadCard *self,
+              gboolean     bind)
 {
   g_autoptr(GPtrArray) stages = crm_catalog_list (self->store, "stages", NULL, NULL);
   g_autoptr(GPtrArray) channels = crm_catalog_list (self->store, "channels", NULL, NULL);
   g_autoptr(GPtrArray) users = crm_catalog_list (self->store, "users", NULL, NULL);
-  g_autoptr(GStrvBuilder) ids = NULL;
-  g_autoptr(GStrvBuilder) labels = NULL;
-  g_auto(GStrv) i = NULL;
-  g_auto(GStrv) l = NULL;
   const char *const *temps = crm_card_temperatures ();
+  struct {
+    AdwComboRow *row;
+    const char  *column;
+    GPtrArray   *records;
+    const char  *none;
+  } lists[] = {
+    { self->stage_row, "stage_id", stages, NULL },
+    { self->channel_row, "channel_id", channels, _("Not set") },
+    { self->owner_row, "owner_id", users, _("Nobody") },
+  };
 
+  g_hash_table_remove_all (self->stage_kinds);
   for (guint k = 0; stages != NULL && k < stages->len; k++)
     g_hash_table_insert (self->stage_kinds,
                          g_strdup (crm_record_get_id (g_ptr_array_index (stages, k))),
                          g_strdup (crm_record_get_text (g_ptr_array_index (stages, k), "kind")));
-  /* Before the form's own handler: a won or lost stage is reached by
-   * converting or refusing, never by a bare choice. */
-  g_signal_connect_object (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb),
-                           self, G_CONNECT_SWAPPED);
-  crm_card_records_to_choices (stages, "name", NULL, &i, &l);
-  crm_card_form_bind_choice (self->form, self->stage_row, "stage_id",
-                             (const char *const *) i, (const char *const *) l);
-  g_clear_pointer (&i, g_strfreev);
-  g_clear_pointer (&l, g_strfreev);
 
-  crm_card_records_to_choices (channels, "name", _("Not set"), &i, &l);
-  crm_card_form_bind_choice (self->form, self->channel_row, "channel_id",
-                             (const char *const *) i, (const char *const *) l);
-  g_clear_pointer (&i, g_strfreev);
-  g_clear_pointer (&l, g_strfreev);
-
-  crm_card_records_to_choices (users, "name", _("Nobody"), &i, &l);
-  crm_card_form_bind_choice (self->form, self->owner_row, "owner_id",
-                             (const char *const *) i, (const char *const *) l);
-  g_clear_pointer (&i, g_strfreev);
-  g_clear_pointer (&l, g_strfreev);
-
-  ids = g_strv_builder_new ();
-  labels = g_strv_builder_new ();
-  g_strv_builder_add (ids, "");
-  g_strv_builder_add (labels, crm_card_temperature_label (NULL));
-  for (guint k = 0; temps[k] != NULL; k++)
+  for (guint n = 0; n < G_N_ELEMENTS (lists); n++)
     {
-      g_strv_builder_add (ids, temps[k]);
-      g_strv_builder_add (labels, crm_card_temperature_label (temps[k]));
+      g_auto(GStrv) i = NULL;
+      g_auto(GStrv) l = NULL;
+
+      crm_card_records_to_choices (lists[n].records, "name", lists[n].none, &i, &l);
+      if (bind)
+        crm_card_form_bind_choice (self->form, lists[n].row, lists[n].column,
+                                   (const char *const *) i, (const char *const *) l);
+      else
+        crm_card_form_set_choices (self->form, lists[n].row,
+                                   (const char *const *) i, (const char *const *) l);
     }
-  i = g_strv_builder_end (ids);
-  l = g_strv_builder_end (labels);
-  crm_card_form_bind_choice (self->form, self->temperature_row, "temperature",
-                             (const char *const *) i, (const char *const *) l);
+
+  if (bind)
+    {
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+      g_auto(GStrv) i = NULL;
+      g_auto(GStrv) l = NULL;
+
+      g_strv_builder_add (ids, "");
+      g_strv_builder_add (labels, crm_card_temperature_label (NULL));
+      for (guint k = 0; temps[k] != NULL; k++)
+        {
+          g_strv_builder_add (ids, temps[k]);
+          g_strv_builder_add (labels, crm_card_temperature_label (temps[k]));
+        }
+      i = g_strv_builder_end (ids);
+      l = g_strv_builder_end (labels);
+      crm_card_form_bind_choice (self->form, self->temperature_row, "temperature",
+                                 (const char *const *) i, (const char *const *) l);
+    }
 }
 
 static void
@@ -598,7 +607,11 @@ crm_lead_card_constructed (GObject *object)
   crm_card_form_bind_entry (self->form, self->utm_content_row, "utm_content", CRM_CHECK_NONE);
   crm_card_form_bind_entry (self->form, self->utm_term_row, "utm_term", CRM_CHECK_NONE);
   crm_card_form_bind_text_view (self->form, self->note_view, "note");
-  bind_choices (self);
+  /* Before the form's own handler: a won or lost stage is reached by
+   * converting or refusing, never by a bare choice. */
+  g_signal_connect_object (self->stage_row, "notify::selected", G_CALLBACK (on_stage_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  fill_choices (self, TRUE);
 
   g_signal_connect_object (self->form, "probe-changed", G_CALLBACK (on_probe_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
@@ -773,6 +786,9 @@ crm_lead_card_load (CrmLeadCard *self,
   if (own_id != NULL && !(r = crm_store_get (self->store, "leads", own_id, NULL)))
     g_clear_pointer (&own_id, g_free);
 
+  self->routing_stage = TRUE;
+  fill_choices (self, FALSE);
+  self->routing_stage = FALSE;
   /* Read-only first, so a converted lead gets no empty rows to type in. */
   crm_card_form_set_read_only (self->form, r != NULL && crm_lead_is_converted (r));
   crm_card_form_load (self->form, r);
