@@ -55,6 +55,8 @@ readable (CrmHistoryView *self,
     return crm_card_format_money (g_ascii_strtoll (value, NULL, 10));
   if (g_strcmp0 (field, "temperature") == 0)
     return g_strdup (crm_card_temperature_label (value));
+  if (g_strcmp0 (field, "kind") == 0)
+    return g_strdup (g_strcmp0 (value, "person") == 0 ? _("Private person") : _("Company or sole trader"));
   return g_strdup (value);
 }
 

@@ -168,7 +168,8 @@ update_state (CrmLeadCard *self)
           gint64 delta = crm_record_get_int (r, "first_response_ms", 0) - crm_record_get_int (r, "created_ms", 0);
           g_autofree char *when = crm_card_format_time (crm_record_get_int (r, "first_response_ms", 0));
           g_autofree char *after = crm_card_format_delay (delta);
-          g_autofree char *sub = g_strdup_printf ("%s (%s)", when, after);
+          /* TRANSLATORS: when the lead was first answered, and how long after it came in */
+          g_autofree char *sub = g_strdup_printf (_("%s, after %s"), when, after);
           adw_action_row_set_subtitle (self->response_row, sub);
         }
       else
