@@ -132,7 +132,9 @@ test_first_response (Fixture       *f,
 
   /* The first call, even unanswered, is. */
   crm_clock_advance (f->clock, 2 * MINUTE);
-  outbox_before = crm_test_query_int (f->store, "SELECT COUNT(*) FROM outbox", NULL);
+  /* Tasks aside: the call also completes the "respond" task and starts
+   * the "No answer" cadence (test-tasks checks those). */
+  outbox_before = crm_test_query_int (f->store, "SELECT COUNT(*) FROM outbox WHERE tbl != 'tasks'", NULL);
   call.entity_type = "lead";
   call.entity_id = lead;
   call.kind = "call";
@@ -144,7 +146,7 @@ test_first_response (Fixture       *f,
   g_assert_cmpint (crm_record_get_int (record, "first_response_ms", 0), ==, T0 + 5 * MINUTE);
   g_clear_object (&record);
   /* Activity and lead update both went to the outbox, and the lead's history. */
-  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM outbox", NULL), ==, outbox_before + 2);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT COUNT(*) FROM outbox WHERE tbl != 'tasks'", NULL), ==, outbox_before + 2);
   g_assert_cmpint (crm_test_query_int (f->store,
                                        "SELECT COUNT(*) FROM history WHERE entity_id = ?1"
                                        " AND field = 'first_response_ms'", lead), ==, 1);

@@ -11,6 +11,7 @@
 #include "crm-error.h"
 #include "crm-record.h"
 #include "crm-store-query.h"
+#include "crm-tasks.h"
 #include "crm-text.h"
 
 /* Logging what was done with a record: calls, notes, e-mails, meetings.
@@ -338,6 +339,8 @@ crm_activity_log (CrmStore                *store,
     goto fail;
   if (strcmp (tbl, "leads") == 0 && crm_activity_is_outbound (input->kind, direction) &&
       !stamp_first_response (store, input->entity_id, at_ms, error))
+    goto fail;
+  if (!crm_tasks_on_activity (store, input, error))
     goto fail;
   if (!crm_store_commit (store, error))
     return NULL;

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "crm-cadence.h"
 #include "crm-change.h"
 #include "crm-convert.h"
 #include "crm-rank.h"
@@ -493,6 +494,8 @@ crm_funnel_move (CrmStore       *store,
       if (!crm_store_apply (store, note, error))
         goto fail;
     }
+  if (!same && !crm_cadence_on_stage_entered (store, lead_id, old_stage_id, move->stage_id, error))
+    goto fail;
   return crm_store_commit (store, error);
 
 fail:

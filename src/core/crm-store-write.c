@@ -13,6 +13,7 @@
 #include "crm-phone.h"
 #include "crm-rank.h"
 #include "crm-search.h"
+#include "crm-tasks.h"
 #include "crm-text.h"
 #include "crm-uuid.h"
 #include "crm-validate.h"
@@ -785,6 +786,8 @@ crm_store_apply (CrmStore   *self,
 
   if (ok)
     ok = reindex_owner (self, change, NULL, rid, error);
+  if (ok && crm_change_is_create (change) && strcmp (crm_change_get_table (change), "leads") == 0)
+    ok = crm_tasks_on_lead_created (self, crm_change_get_id (change), error);
 
   if (!ok)
     {

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "crm-cadence.h"
 #include "crm-text.h"
 
 /* What a new workspace starts with, from the lead processing practice the
@@ -212,6 +213,8 @@ crm_workspace_seed (CrmStore  *store,
   g_autofree char *seeded = crm_store_get_local (store, "seeded");
   g_autofree char *any_user = NULL;
 
+  if (!crm_cadence_seed_defaults (store, error))
+    return FALSE;
   if (seeded != NULL)
     return TRUE;
 
