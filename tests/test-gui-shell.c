@@ -368,6 +368,54 @@ test_inbox_flow (void)
   destroy_window (GTK_WIDGET (window));
 }
 
+static void
+test_settings_flow (void)
+{
+  g_autofree char *path = new_db ();
+  GSettings *settings = crm_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_page = NULL;
+  CrmWindow *window;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_string (settings, "last-page", "clients");
+
+  {
+    g_autoptr(CrmStore) store = open_store (path);
+    static const char *const names[] = { "Лид для настроек", NULL };
+    add_leads (store, names);
+  }
+  window = crm_application_open_database (app, path, FALSE, &error);
+  g_assert_no_error (error);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (crm_window_get_page (window), ==, "clients");
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  /* The style follows the setting, through the app's stateful action. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "color-scheme", g_variant_new_string ("dark"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "color-scheme", g_variant_new_string ("default"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Closing keeps the page for next time. */
+  crm_window_show_page (window, "leads");
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  saved_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (saved_page, ==, "leads");
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/gui/shell/flow/welcome", test_welcome_flow);
   g_test_add_func ("/gui/shell/flow/leads", test_leads_flow);
   g_test_add_func ("/gui/shell/flow/inbox", test_inbox_flow);
+  g_test_add_func ("/gui/shell/flow/settings", test_settings_flow);
 
   ret = crm_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -197,21 +197,24 @@ run_query (GTask        *task,
   guint n;
 
   g_mutex_lock (&job->worker->lock);
-  /* Typing fast queues queries; only the newest is worth running. */
+  /* Typing fast queues queries; only the newest is worth running. A
+   * skipped one returns FALSE without an error. */
   if (g_atomic_int_get (&job->worker->serial) != (gint) job->serial)
     {
       g_mutex_unlock (&job->worker->lock);
       g_task_return_boolean (task, FALSE);
       return;
     }
-  if (g_cancellable_is_cancelled (cancellable) || !(store = worker_store (job->worker, &error)) ||
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_mutex_unlock (&job->worker->lock);
+      return;
+    }
+  if (!(store = worker_store (job->worker, &error)) ||
       !(job->rids = crm_store_query_rids (store, job->query, &error)))
     {
       g_mutex_unlock (&job->worker->lock);
-      if (error != NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_error_if_cancelled (task);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   /* The first page comes with the ids so the list paints real rows in its
@@ -436,7 +439,8 @@ on_query_ready_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Skipped for a newer query (no error), or the model went away. */
+      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("Could not list %s: %s", self->table, error->message);
     }
