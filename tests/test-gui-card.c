@@ -554,6 +554,17 @@ test_delete_undo (Fixture       *f,
   spin (20);
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted FROM leads WHERE id = ?1", lead), ==, 0);
   g_assert_cmpstr (crm_record_pane_get_id (f->pane), ==, lead);
+
+  /* A deleted lead reached through a link is read-only, with Restore. */
+  g_assert_true (crm_store_delete (f->store, "leads", lead, NULL));
+  crm_record_pane_show_record (f->pane, "leads", lead);
+  spin (20);
+  g_assert_true (crm_lead_card_is_read_only (lead_card (f)));
+  shot (f->window, "lead-deleted");
+  gtk_widget_activate_action (GTK_WIDGET (lead_card (f)), "lead.restore", NULL);
+  spin (20);
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted FROM leads WHERE id = ?1", lead), ==, 0);
+  g_assert_false (crm_lead_card_is_read_only (lead_card (f)));
 }
 
 static void

@@ -42,6 +42,7 @@ struct _CrmLeadCard
   AdwPreferencesGroup *outcome_group;
   AdwActionRow       *converted_row;
   AdwActionRow       *refused_row;
+  AdwActionRow       *deleted_row;
   AdwEntryRow        *name_row;
   AdwEntryRow        *company_row;
   AdwEntryRow        *job_title_row;
@@ -98,6 +99,7 @@ update_header (CrmLeadCard *self)
   const char *title;
   gboolean converted = r != NULL && crm_lead_is_converted (r);
   gboolean refused = r != NULL && crm_lead_is_refused (r);
+  gboolean deleted = r != NULL && crm_record_is_deleted (r);
 
   title = name != NULL ? name : company != NULL ? company : r != NULL ? _("Unnamed Lead") : _("New Lead");
   gtk_label_set_text (self->title_label, title);
@@ -113,9 +115,10 @@ update_header (CrmLeadCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
   crm_card_set_status_pill (self->status_label,
-                            converted ? _("Converted") : refused ? _("Refused") : NULL,
-                            converted ? "success" : "error");
-  if (!converted && !refused && r != NULL && crm_record_has_value (r, "temperature"))
+                            deleted ? C_("lead", "Deleted") : converted ? _("Converted")
+                            : refused ? _("Refused") : NULL,
+                            deleted ? NULL : converted ? "success" : "error");
+  if (!deleted && !converted && !refused && r != NULL && crm_record_has_value (r, "temperature"))
     crm_card_set_status_pill (self->status_label,
                               crm_card_temperature_label (crm_record_get_text (r, "temperature")),
                               crm_card_temperature_class (crm_record_get_text (r, "temperature")));
@@ -127,20 +130,23 @@ update_state (CrmLeadCard *self)
   CrmRecord *r = record (self);
   gboolean converted = r != NULL && crm_lead_is_converted (r);
   gboolean refused = r != NULL && crm_lead_is_refused (r);
-  gboolean exists = r != NULL;
+  gboolean deleted = r != NULL && crm_record_is_deleted (r);
+  gboolean exists = r != NULL && !deleted;
 
-  self->read_only = converted;
-  crm_card_form_set_read_only (self->form, converted);
-  crm_timeline_set_read_only (self->timeline, converted);
+  self->read_only = converted || deleted;
+  crm_card_form_set_read_only (self->form, self->read_only);
+  crm_timeline_set_read_only (self->timeline, self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.restore", deleted);
+  gtk_widget_set_visible (GTK_WIDGET (self->deleted_row), deleted);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.convert", exists && !converted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.refuse", exists && !converted && !refused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.delete", exists);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.reopen", refused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.reopen", refused && exists);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.open-client", converted);
   gtk_widget_set_visible (self->convert_button, !converted);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), converted || refused);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), converted || refused || deleted);
   gtk_widget_set_visible (GTK_WIDGET (self->converted_row), converted);
   gtk_widget_set_visible (GTK_WIDGET (self->refused_row), refused && !converted);
   if (converted)
@@ -468,6 +474,25 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CrmLeadCard *self = CRM_LEAD_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (crm_card_form_get_id (self->form));
+
+  if (id == NULL || !crm_store_restore (self->store, "leads", id, &error))
+    {
+      if (error != NULL)
+        crm_card_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  crm_lead_card_load (self, id);
+  g_signal_emit_by_name (self, "record-changed", "leads", id);
+}
+
+static void
 open_client_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -710,6 +735,7 @@ crm_lead_card_class_init (CrmLeadCardClass *klass)
   BIND (outcome_group);
   BIND (converted_row);
   BIND (refused_row);
+  BIND (deleted_row);
   BIND (name_row);
   BIND (company_row);
   BIND (job_title_row);
@@ -751,6 +777,7 @@ crm_lead_card_class_init (CrmLeadCardClass *klass)
   gtk_widget_class_install_action (widget_class, "lead.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "lead.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "lead.open-client", NULL, open_client_action);
+  gtk_widget_class_install_action (widget_class, "lead.restore", NULL, restore_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -791,7 +818,7 @@ crm_lead_card_load (CrmLeadCard *self,
   fill_choices (self, FALSE);
   self->routing_stage = FALSE;
   /* Read-only first, so a converted lead gets no empty rows to type in. */
-  crm_card_form_set_read_only (self->form, r != NULL && crm_lead_is_converted (r));
+  crm_card_form_set_read_only (self->form, r != NULL && (crm_lead_is_converted (r) || crm_record_is_deleted (r)));
   crm_card_form_load (self->form, r);
   crm_timeline_set_record (self->timeline, self->store, "lead", own_id);
   crm_history_view_set_record (self->history_view, self->store, own_id);
