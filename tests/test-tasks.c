@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <libical/ical.h>
 #include <string.h>
 
 #include "crm-activity-log.h"
@@ -11,6 +12,7 @@
 #include "crm-store.h"
 #include "crm-store-query.h"
 #include "crm-tasks.h"
+#include "crm-tasks-ics.h"
 #include "crm-test-util.h"
 
 /* Tasks, the first-response SLA and the default cadences, end to end on a
@@ -675,6 +677,83 @@ test_template (CrmTestStore  *f,
   g_assert_null (crm_template_render (NULL, vars));
 }
 
+/* ---- iCalendar ---- */
+
+static void
+test_ics (CrmTestStore  *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *task = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *text = NULL;
+  CrmTaskInput in = CRM_TASK_INPUT_INIT;
+  gint64 now = iso (MONDAY_10);
+  icalcomponent *calendar;
+  icalcomponent *todo;
+  guint n = 0;
+  gboolean seen = FALSE;
+
+  in.entity_type = "lead";
+  in.entity_id = lead;
+  in.kind = "call";
+  in.title = "Перезвонить; обсудить, договор";
+  in.note = "Строка 1\nСтрока 2";
+  in.due_ms = now + 120 * MINUTE;
+  in.remind_before_min = 15;
+  task = crm_tasks_create (f->store, &in, &error);
+  in.title = "Старое";
+  in.remind_before_min = -1;
+  done = crm_tasks_create (f->store, &in, &error);
+  g_assert_true (crm_tasks_set_done (f->store, done, TRUE, &error));
+  g_assert_no_error (error);
+
+  text = crm_tasks_export_ics (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  for (todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT); todo != NULL;
+       todo = icalcomponent_get_next_component (calendar, ICAL_VTODO_COMPONENT))
+    {
+      n++;
+      if (g_strcmp0 (icalcomponent_get_uid (todo), task) == 0)
+        {
+          icalcomponent *alarm = icalcomponent_get_first_component (todo, ICAL_VALARM_COMPONENT);
+          icalproperty *trigger;
+          struct icaltriggertype t;
+
+          seen = TRUE;
+          g_assert_cmpstr (icalcomponent_get_summary (todo), ==,
+                           "Перезвонить; обсудить, договор — Иванов Иван Петрович");
+          g_assert_cmpstr (icalcomponent_get_description (todo), ==, "Строка 1\nСтрока 2");
+          g_assert_cmpint (icaltime_as_timet (icalcomponent_get_due (todo)), ==, (now + 120 * MINUTE) / 1000);
+          g_assert_cmpint (icalcomponent_get_status (todo), ==, ICAL_STATUS_NEEDSACTION);
+          g_assert_nonnull (alarm);
+          trigger = icalcomponent_get_first_property (alarm, ICAL_TRIGGER_PROPERTY);
+          t = icalproperty_get_trigger (trigger);
+          g_assert_cmpint (icaltime_as_timet (t.time), ==, (now + 105 * MINUTE) / 1000);
+        }
+      else if (g_strcmp0 (icalcomponent_get_uid (todo), done) == 0)
+        {
+          g_assert_cmpint (icalcomponent_get_status (todo), ==, ICAL_STATUS_COMPLETED);
+          g_assert_null (icalcomponent_get_first_component (todo, ICAL_VALARM_COMPONENT));
+        }
+    }
+  /* The two tasks and the lead's "respond" task. */
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (seen);
+  icalcomponent_free (calendar);
+
+  g_clear_pointer (&text, g_free);
+  text = crm_tasks_export_ics (f->store, FALSE, &error);
+  g_assert_null (strstr (text, done));
+  g_assert_nonnull (strstr (text, task));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -696,6 +775,7 @@ main (int    argc,
   ADD ("/core/cadence/seed", test_seed);
   ADD ("/core/cadence/custom", test_custom);
   ADD ("/core/cadence/template", test_template);
+  ADD ("/core/tasks/ics", test_ics);
 
   return crm_test_run ();
 }
