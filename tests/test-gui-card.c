@@ -315,6 +315,11 @@ test_templates (Fixture       *f,
   crm_record_pane_clear (f->pane);
   spin (20);
   shot (f->window, "empty");
+
+  /* A record that is gone leaves the pane empty, with a word in a toast. */
+  crm_record_pane_show_record (f->pane, "leads", "01a22bce-0000-7000-8000-000000000000");
+  g_assert_null (crm_record_pane_get_id (f->pane));
+  g_assert_cmpuint (f->toasts->len, ==, 1);
 }
 
 static void

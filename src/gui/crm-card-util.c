@@ -111,7 +111,8 @@ on_undo_cb (AdwToast *toast,
 
   if (!crm_store_restore (u->store, u->tbl, u->id, &error))
     {
-      g_warning ("Cannot restore %s %s: %s", u->tbl, u->id, error->message);
+      if (card != NULL)
+        crm_card_toast (card, adw_toast_new (error->message));
       return;
     }
   if (card != NULL)
@@ -380,7 +381,8 @@ on_merge_undo_cb (AdwToast  *toast,
 
   if (!crm_merge_undo (u->store, u->merge_id, &error))
     {
-      g_warning ("Cannot undo the merge: %s", error->message);
+      if (card != NULL)
+        crm_card_toast (card, adw_toast_new (error->message));
       return;
     }
   if (card != NULL)

@@ -383,8 +383,15 @@ crm_record_pane_show_record (CrmRecordPane *self,
   record = crm_store_get (self->store, table, id, &error);
   if (record == NULL)
     {
-      g_warning ("Cannot show %s %s: %s", table, id, error->message);
+      /* A list may still hold a record that is gone (merged away, or
+       * another PC's change): say so instead of showing a broken card. */
+      g_debug ("Cannot show %s %s: %s", table, id, error->message);
       crm_record_pane_clear (self);
+      {
+        AdwToast *toast = adw_toast_new (_("This record is no longer there"));
+        g_signal_emit (self, signals[TOAST], 0, toast);
+        g_object_unref (toast);
+      }
       return;
     }
   set_current (self, table, id);
