@@ -23,6 +23,7 @@ typedef struct
   GPtrArray   *positional;
   GPtrArray   *strings;
   CrmStore    *store;
+  gint64       now_ms;     /* --now, 0 for the real clock */
 } CliContext;
 
 int         cli_usage_error   (CliContext        *ctx,
@@ -70,5 +71,13 @@ int cli_stats     (CliContext *ctx);
 int cli_pipelines (CliContext *ctx);
 int cli_stages    (CliContext *ctx);
 int cli_move      (CliContext *ctx);
+
+/* Tasks, calls and cadences (cli-tasks.c). */
+int cli_tasks      (CliContext *ctx);
+int cli_task_add   (CliContext *ctx);
+int cli_task_done  (CliContext *ctx);
+int cli_log_call   (CliContext *ctx);
+int cli_cadences   (CliContext *ctx);
+int cli_export_ics (CliContext *ctx);
 
 G_END_DECLS

@@ -244,6 +244,8 @@ cli_export (CliContext *ctx)
   if (ctx->positional->len != 1)
     return cli_usage_error (ctx, _("export needs a format"));
   format = g_ptr_array_index (ctx->positional, 0);
+  if (strcmp (format, "ics") == 0)
+    return cli_export_ics (ctx);
   if (strcmp (format, "csv") != 0 && strcmp (format, "vcard") != 0 && strcmp (format, "vcf") != 0)
     return cli_usage_error (ctx, _("unknown format “%s”: use csv or vcard"), format);
 

@@ -30,7 +30,7 @@ static const struct {
   { "import", cli_import, "csv|vcard FILE [--dry-run] [--strict] [--on-duplicate skip|merge|create] "
     "[--map SPEC] [--entity leads|contacts] [--channel NAME] [--delimiter D]",
     N_("Import leads or contacts from a file") },
-  { "export", cli_export, "csv|vcard [--out FILE] [--entity leads|contacts|clients] [--delimiter D] [--bom]",
+  { "export", cli_export, "csv|vcard|ics [--out FILE] [--entity leads|contacts|clients] [--delimiter D] [--bom]",
     N_("Export leads, contacts or clients") },
   { "dedupe", cli_dedupe, "[--limit N]", N_("List likely duplicate pairs") },
   { "merge", cli_merge, "KEEP_ID OTHER_ID", N_("Merge a duplicate into the record to keep") },
@@ -42,12 +42,20 @@ static const struct {
   { "stages", cli_stages, "[PIPELINE]", N_("List a pipeline's stages with their leads and value") },
   { "move", cli_move, "LEAD_ID STAGE [--reason TEXT] [--comment TEXT]",
     N_("Move a lead to a stage (a lost stage needs a reason)") },
+  { "tasks", cli_tasks, "[--overdue|--today|--upcoming|--done] [--limit N]",
+    N_("List open tasks: overdue, today and upcoming") },
+  { "task-add", cli_task_add, "ENTITY_ID --kind call|email|meeting|message|todo --due TIME --title T "
+    "[--note T] [--remind MIN]", N_("Add a task to a lead, contact or client") },
+  { "task-done", cli_task_done, "ID [--undo]", N_("Complete a task (or reopen it)") },
+  { "log-call", cli_log_call, "LEAD_ID --outcome answered|no-answer|busy|wrong-number "
+    "[--duration S] [--note T]", N_("Log a call; no answer starts the “No answer” cadence") },
+  { "cadences", cli_cadences, "", N_("List the processing regulations (cadences)") },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n", _("Usage: voronka-cli [--db PATH] [--json] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n", _("Usage: voronka-cli [--db PATH] [--json] [--now ISO8601] COMMAND [ARGS…]"));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -130,7 +138,8 @@ parse_args (CliContext  *ctx,
             int          first)
 {
   static const char *const flags[] = {
-    "--dry-run", "--strict", "--bom", "--json", NULL
+    "--dry-run", "--strict", "--bom", "--json",
+    "--overdue", "--today", "--upcoming", "--done", "--undo", NULL
   };
 
   ctx->options = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
@@ -257,8 +266,11 @@ cli_open (CliContext  *ctx,
   if (ctx->store != NULL)
     return ctx->store;
 
-  /* Tests pin the time of a CLI run; nothing else should set this. */
-  if (fixed != NULL)
+  /* --now evaluates the command at that moment; tests also pin the time
+   * with the environment. */
+  if (ctx->now_ms > 0)
+    clock = crm_clock_new_fixed (ctx->now_ms);
+  else if (fixed != NULL)
     clock = crm_clock_new_fixed (g_ascii_strtoll (fixed, NULL, 10));
 
   ctx->store = crm_store_open (ctx->db_path, clock, error);
@@ -338,6 +350,16 @@ main (int    argc,
         ctx.db_path = g_strdup (argv[++first]);
       else if (g_str_has_prefix (arg, "--db="))
         ctx.db_path = g_strdup (arg + 5);
+      else if (strcmp (arg, "--now") == 0 || g_str_has_prefix (arg, "--now="))
+        {
+          const char *value = arg[5] == '=' ? arg + 6 : (first + 1 < argc ? argv[++first] : NULL);
+
+          if (value == NULL || !crm_parse_iso8601_ms (value, &ctx.now_ms) || ctx.now_ms <= 0)
+            {
+              status = cli_usage_error (NULL, _("--now needs an ISO 8601 time like 2026-12-01T10:00:00+03:00"));
+              goto out;
+            }
+        }
       else if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
         {
           print_usage (stdout);
