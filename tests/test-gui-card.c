@@ -339,6 +339,10 @@ test_new_lead_duplicate (Fixture       *f,
   d = crm_duplicate_banner_get_shown (banner);
   g_assert_cmpstr (d->id, ==, contact);
   g_assert_cmpstr (d->entity_type, ==, "contact");
+  /* Next goes round the candidates. */
+  gtk_widget_activate_action (GTK_WIDGET (banner), "banner.next", NULL);
+  if (crm_duplicate_banner_get_n_candidates (banner) == 1)
+    g_assert_true (crm_duplicate_banner_get_shown (banner) == d);
   shot (f->window, "lead-duplicate");
 
   /* The lead and its phone are in the base, normalized. */
@@ -355,6 +359,32 @@ test_new_lead_duplicate (Fixture       *f,
 
   /* "Open" opens the other record. */
   g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "leads");
+}
+
+static void
+test_several_duplicates (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *a = add_contact_with_phone (f->store, "Орлова Нина", "+7 903 555-12-12");
+  g_autofree char *b = add_contact_with_phone (f->store, "Орлов Пётр", "8 903 555 12 12");
+  g_autofree char *lead = type_new_lead (f, "Нина", "89035551212");
+  CrmDuplicateBanner *banner;
+  g_autofree char *first = NULL;
+
+  banner = CRM_DUPLICATE_BANNER (find_descendant (GTK_WIDGET (f->pane), CRM_TYPE_DUPLICATE_BANNER, 0));
+  WAIT_UNTIL (crm_duplicate_banner_get_n_candidates (banner) == 2);
+  first = g_strdup (crm_duplicate_banner_get_shown (banner)->id);
+  shot (f->window, "lead-two-duplicates");
+  gtk_widget_activate_action (GTK_WIDGET (banner), "banner.next", NULL);
+  g_assert_cmpstr (crm_duplicate_banner_get_shown (banner)->id, !=, first);
+  gtk_widget_activate_action (GTK_WIDGET (banner), "banner.next", NULL);
+  g_assert_cmpstr (crm_duplicate_banner_get_shown (banner)->id, ==, first);
+
+  /* Open shows the candidate's card. */
+  gtk_widget_activate_action (GTK_WIDGET (banner), "banner.open", NULL);
+  spin (20);
+  g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "contacts");
+  g_assert_cmpstr (crm_record_pane_get_id (f->pane), ==, first);
 }
 
 static void
@@ -779,6 +809,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/gui/card/templates", test_templates);
   ADD ("/gui/card/new-lead-duplicate", test_new_lead_duplicate);
+  ADD ("/gui/card/several-duplicates", test_several_duplicates);
   ADD ("/gui/card/inline-validation", test_inline_validation);
   ADD ("/gui/card/no-empty-lead", test_no_empty_lead);
   ADD ("/gui/card/catalogue-changes", test_catalogue_changes);

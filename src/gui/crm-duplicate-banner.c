@@ -17,11 +17,13 @@ struct _CrmDuplicateBanner
 
   GPtrArray   *candidates;
   char        *own_type;
+  guint        shown;
 
   GtkRevealer *revealer;
   GtkLabel    *title_label;
   GtkLabel    *detail_label;
   GtkButton   *merge_button;
+  GtkButton   *next_button;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDuplicateBanner, crm_duplicate_banner, GTK_TYPE_WIDGET)
@@ -34,6 +36,40 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+show_current (CrmDuplicateBanner *self)
+{
+  const CrmDuplicate *d = crm_duplicate_banner_get_shown (self);
+  guint n = self->candidates != NULL ? self->candidates->len : 0;
+  g_autofree char *title = NULL;
+  gboolean same;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), n > 1);
+  if (d == NULL)
+    return;
+  title = self->shown == 0 ? crm_card_duplicate_title (d->display_name, n - 1)
+                           : crm_card_duplicate_title (d->display_name, 0);
+  same = g_strcmp0 (d->entity_type, self->own_type) == 0;
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->detail_label, d->detail != NULL ? d->detail : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "banner.merge", same);
+  gtk_widget_set_visible (GTK_WIDGET (self->merge_button), same);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CrmDuplicateBanner *self = CRM_DUPLICATE_BANNER (widget);
+
+  if (self->candidates == NULL || self->candidates->len < 2)
+    return;
+  self->shown = (self->shown + 1) % self->candidates->len;
+  show_current (self);
+}
 
 static void
 emit_for_shown (CrmDuplicateBanner *self,
@@ -112,10 +148,12 @@ crm_duplicate_banner_class_init (CrmDuplicateBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDuplicateBanner, title_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDuplicateBanner, detail_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDuplicateBanner, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDuplicateBanner, next_button);
 
   gtk_widget_class_install_action (widget_class, "banner.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "banner.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "banner.ignore", NULL, ignore_action);
+  gtk_widget_class_install_action (widget_class, "banner.next", NULL, next_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ALERT);
@@ -147,8 +185,6 @@ crm_duplicate_banner_set_candidates (CrmDuplicateBanner *self,
                                      const char         *own_type,
                                      GPtrArray          *candidates)
 {
-  const CrmDuplicate *d;
-
   g_return_if_fail (CRM_IS_DUPLICATE_BANNER (self));
 
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
@@ -157,17 +193,8 @@ crm_duplicate_banner_set_candidates (CrmDuplicateBanner *self,
   g_free (self->own_type);
   self->own_type = g_strdup (own_type);
 
-  if ((d = crm_duplicate_banner_get_shown (self)) != NULL)
-    {
-      g_autofree char *title = crm_card_duplicate_title (d->display_name, self->candidates->len - 1);
-      gboolean same = g_strcmp0 (d->entity_type, own_type) == 0;
-
-      gtk_label_set_text (self->title_label, title);
-      gtk_label_set_text (self->detail_label, d->detail != NULL ? d->detail : "");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "banner.merge", same);
-      gtk_widget_set_visible (GTK_WIDGET (self->merge_button), same);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-    }
+  self->shown = 0;
+  show_current (self);
   gtk_revealer_set_reveal_child (self->revealer, self->candidates != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), self->candidates != NULL);
 }
@@ -183,5 +210,7 @@ const CrmDuplicate *
 crm_duplicate_banner_get_shown (CrmDuplicateBanner *self)
 {
   g_return_val_if_fail (CRM_IS_DUPLICATE_BANNER (self), NULL);
-  return self->candidates != NULL ? g_ptr_array_index (self->candidates, 0) : NULL;
+  if (self->candidates == NULL || self->candidates->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->candidates, MIN (self->shown, self->candidates->len - 1));
 }
