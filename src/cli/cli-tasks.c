@@ -198,7 +198,7 @@ cli_tasks (CliContext *ctx)
       for (guint j = 0; j < tasks->len; j++)
         task_print (store, g_ptr_array_index (tasks, j));
       if (tasks->len < counts[i])
-        g_print ("  %s\n", _("…"));
+        g_print ("  …\n");
     }
   if (b != NULL)
     {
