@@ -1246,7 +1246,7 @@ crm_import_dialog_set_file (CrmImportDialog *self,
                                                                  : "x-office-spreadsheet-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), self->format == CRM_IMPORT_CSV);
   gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), self->format == CRM_IMPORT_CSV);
-  gtk_label_set_text (self->encoding_label, "");
+  gtk_label_set_text (self->encoding_label, _("Checking…"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), NULL);
   self->filling = TRUE;
   adw_combo_row_set_selected (self->delimiter_row, 0);
