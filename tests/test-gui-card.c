@@ -518,6 +518,23 @@ test_convert (Fixture       *f,
     WAIT_UNTIL (crm_test_query_int (f->store, "SELECT kpp IS NOT NULL FROM clients WHERE id = ?1", client_id) == 1);
     g_assert_cmpint (crm_test_query_int (f->store, "SELECT kpp = '773601001' FROM clients WHERE id = ?1", client_id), ==, 1);
 
+    /* "+" on the client's contacts: a new contact of that client, made
+     * once it has a name. */
+    {
+      g_autofree char *new_id = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (ccard), "client.add-contact", NULL);
+      spin (20);
+      g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "contacts");
+      g_assert_null (crm_record_pane_get_id (f->pane));
+      gtk_editable_set_text (GTK_EDITABLE (entry_titled (find_descendant (GTK_WIDGET (f->pane), CRM_TYPE_CONTACT_CARD, 0),
+                                                         "Full name")), "Петрова Ирина");
+      WAIT_UNTIL (crm_record_pane_get_id (f->pane) != NULL);
+      new_id = crm_test_query_text (f->store, "SELECT client_id FROM contacts WHERE full_name = 'Петрова Ирина'", NULL);
+      g_assert_cmpstr (new_id, ==, client_id);
+      shot (f->window, "contact-new");
+    }
+
     gtk_widget_activate_action (GTK_WIDGET (ccard), "card.open-record", "(ss)", "contacts", contact_id);
     spin (50);
     g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "contacts");

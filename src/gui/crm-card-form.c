@@ -54,6 +54,7 @@ struct _CrmCardForm
   GPtrArray         *bindings;
   GPtrArray         *groups;
   CrmCardValidation *validation;
+  GHashTable        *create_extra;  /* column → value set when creating */
   guint              save_id;
   gboolean           loading;
   gboolean           read_only;
@@ -431,6 +432,7 @@ crm_card_form_finalize (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->validation, crm_card_validation_free);
+  g_clear_pointer (&self->create_extra, g_hash_table_unref);
   g_free (self->table);
   g_free (self->region);
 
@@ -462,6 +464,7 @@ crm_card_form_init (CrmCardForm *self)
   self->bindings = g_ptr_array_new_with_free_func (binding_free);
   self->groups = g_ptr_array_new_with_free_func (group_free);
   self->validation = crm_card_validation_new ();
+  self->create_extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 CrmCardForm *
@@ -500,6 +503,26 @@ crm_card_form_get_region (CrmCardForm *self)
 {
   g_return_val_if_fail (CRM_IS_CARD_FORM (self), NULL);
   return self->region;
+}
+
+/**
+ * crm_card_form_set_create_value:
+ * @self: a #CrmCardForm
+ * @column: a column
+ * @value: (nullable): what a record created by this form gets in @column
+ *   (a new contact's client), or %NULL for nothing
+ */
+void
+crm_card_form_set_create_value (CrmCardForm *self,
+                                const char  *column,
+                                const char  *value)
+{
+  g_return_if_fail (CRM_IS_CARD_FORM (self));
+
+  if (value == NULL)
+    g_hash_table_remove (self->create_extra, column);
+  else
+    g_hash_table_replace (self->create_extra, g_strdup (column), g_strdup (value));
 }
 
 /**
@@ -828,6 +851,15 @@ crm_card_form_flush (CrmCardForm *self)
    * or a phone that does not parse yet. */
   if (id == NULL && !has_new_value (self, change))
     return TRUE;
+  if (id == NULL)
+    {
+      GHashTableIter iter;
+      gpointer column, value;
+
+      g_hash_table_iter_init (&iter, self->create_extra);
+      while (g_hash_table_iter_next (&iter, &column, &value))
+        crm_change_set_text (change, column, value);
+    }
 
   if (!crm_store_begin (self->store, &error))
     goto fail;

@@ -27,6 +27,9 @@ CrmCardForm *crm_card_form_new              (CrmStore       *store,
                                              const char     *table);
 void         crm_card_form_load             (CrmCardForm    *self,
                                              CrmRecord      *record);
+void         crm_card_form_set_create_value (CrmCardForm    *self,
+                                             const char     *column,
+                                             const char     *value);
 CrmRecord   *crm_card_form_get_record       (CrmCardForm    *self);
 const char  *crm_card_form_get_id           (CrmCardForm    *self);
 const char  *crm_card_form_get_region       (CrmCardForm    *self);

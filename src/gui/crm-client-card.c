@@ -152,6 +152,19 @@ update_links (CrmClientCard *self)
 }
 
 static void
+add_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmClientCard *self = CRM_CLIENT_CARD (widget);
+  g_autofree char *id = g_strdup (crm_card_form_get_id (self->form));
+
+  crm_card_form_flush (self->form);
+  if (id != NULL)
+    g_signal_emit_by_name (self, "add-contact", id);
+}
+
+static void
 crm_client_card_constructed (GObject *object)
 {
   CrmClientCard *self = CRM_CLIENT_CARD (object);
@@ -464,6 +477,10 @@ crm_client_card_class_init (CrmClientCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_logged_cb);
 
   gtk_widget_class_install_action (widget_class, "card.call", NULL, call_action);
+  gtk_widget_class_install_action (widget_class, "client.add-contact", NULL, add_contact_action);
+  /* "add-contact" (client_id): the pane shows an empty contact of it. */
+  g_signal_new ("add-contact", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_install_action (widget_class, "card.write", NULL, write_action);
   gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

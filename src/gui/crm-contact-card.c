@@ -50,6 +50,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void run_dedupe (CrmContactCard *self);
+static void update_links (CrmContactCard *self);
 static void on_probe_changed_cb (CrmContactCard *self);
 static void on_saved_cb (CrmContactCard *self, const char *id, gboolean created);
 static void on_failed_cb (CrmContactCard *self, const char *message);
@@ -183,6 +184,12 @@ on_saved_cb (CrmContactCard       *self,
              const char *id,
              gboolean    created)
 {
+  if (created)
+    {
+      crm_timeline_set_record (self->timeline, self->store, "contact", id);
+      crm_history_view_set_record (self->history_view, self->store, id);
+      update_links (self);
+    }
   update_header (self);
   crm_history_view_reload (self->history_view);
   g_signal_emit_by_name (self, "record-changed", "contacts", id);
@@ -429,6 +436,7 @@ crm_contact_card_load (CrmContactCard       *self,
 
   g_clear_handle_id (&self->dedupe_id, g_source_remove);
   crm_card_form_flush (self->form);
+  crm_card_form_set_create_value (self->form, "client_id", NULL);
   r = id != NULL ? crm_store_get (self->store, "contacts", id, NULL) : NULL;
   crm_card_form_load (self->form, r);
   crm_timeline_set_record (self->timeline, self->store, "contact", r ? crm_record_get_id (r) : NULL);
@@ -454,4 +462,29 @@ crm_contact_card_flush (CrmContactCard *self)
 {
   g_return_if_fail (CRM_IS_CONTACT_CARD (self));
   crm_card_form_flush (self->form);
+}
+
+/**
+ * crm_contact_card_new_contact:
+ * @self: a #CrmContactCard
+ * @client_id: (nullable): the client the new contact works for
+ *
+ * Shows an empty contact card; the contact is created once it has a name.
+ */
+void
+crm_contact_card_new_contact (CrmContactCard *self,
+                              const char     *client_id)
+{
+  g_return_if_fail (CRM_IS_CONTACT_CARD (self));
+
+  crm_contact_card_load (self, NULL);
+  crm_card_form_set_create_value (self->form, "client_id", client_id);
+  if (client_id != NULL)
+    {
+      g_autofree char *client = crm_catalog_name (self->store, "clients", client_id);
+      gtk_label_set_text (self->subtitle_label, client != NULL ? client : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), client != NULL);
+    }
+  gtk_label_set_text (self->title_label, _("New Contact"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }

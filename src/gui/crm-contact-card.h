@@ -17,5 +17,7 @@ void crm_contact_card_load       (CrmContactCard *self,
                             const char *id);
 const char *crm_contact_card_get_id (CrmContactCard *self);
 void crm_contact_card_flush      (CrmContactCard *self);
+void crm_contact_card_new_contact (CrmContactCard *self,
+                                   const char     *client_id);
 
 G_END_DECLS

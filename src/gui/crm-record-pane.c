@@ -119,7 +119,8 @@ on_card_record_changed_cb (CrmRecordPane *self,
   if (g_strcmp0 (table, self->table) == 0 && self->id == NULL)
     {
       set_current (self, table, id);
-      adw_window_title_set_title (self->window_title, _("Lead"));
+      adw_window_title_set_title (self->window_title,
+                                  g_strcmp0 (table, "contacts") == 0 ? _("Contact") : _("Lead"));
     }
   g_signal_emit (self, signals[RECORD_CHANGED], 0, table, id);
 }
@@ -161,6 +162,8 @@ connect_card (CrmRecordPane *self,
   g_signal_connect_object (card, "deleted", G_CALLBACK (on_card_deleted_cb), self, G_CONNECT_SWAPPED);
 }
 
+static void on_add_contact_cb (CrmRecordPane *self, const char *client_id);
+
 /* Cards are built the first time one is shown: the window's first frame
  * does not wait for three card templates nobody has opened yet. */
 static GtkWidget *
@@ -194,8 +197,19 @@ ensure_card (CrmRecordPane *self,
     {
       gtk_stack_add_named (self->stack, card, table);
       connect_card (self, card);
+      if (CRM_IS_CLIENT_CARD (card))
+        g_signal_connect_object (card, "add-contact", G_CALLBACK (on_add_contact_cb), self, G_CONNECT_SWAPPED);
     }
   return card;
+}
+
+static void
+on_add_contact_cb (CrmRecordPane *self,
+                   const char    *client_id)
+{
+  g_autofree char *client = g_strdup (client_id);
+
+  crm_record_pane_new_contact (self, client);
 }
 
 static void
@@ -449,4 +463,25 @@ crm_record_pane_clear (CrmRecordPane *self)
   adw_window_title_set_title (self->window_title, NULL);
   clear_simple (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * crm_record_pane_new_contact:
+ * @self: a #CrmRecordPane
+ * @client_id: (nullable): the client the contact works for
+ *
+ * Shows an empty contact card; the contact is created once it has a name.
+ */
+void
+crm_record_pane_new_contact (CrmRecordPane *self,
+                             const char    *client_id)
+{
+  g_return_if_fail (CRM_IS_RECORD_PANE (self));
+
+  flush_cards (self);
+  set_current (self, "contacts", NULL);
+  adw_window_title_set_title (self->window_title, _("New Contact"));
+  ensure_card (self, "contacts");
+  crm_contact_card_new_contact (self->contact_card, client_id);
+  gtk_stack_set_visible_child_name (self->stack, "contacts");
 }

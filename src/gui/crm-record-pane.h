@@ -27,6 +27,8 @@ void           crm_record_pane_show_record (CrmRecordPane *self,
                                             const char    *id);
 void           crm_record_pane_new_lead    (CrmRecordPane *self);
 void           crm_record_pane_clear       (CrmRecordPane *self);
+void           crm_record_pane_new_contact (CrmRecordPane *self,
+                                            const char    *client_id);
 
 CrmStore      *crm_record_pane_get_store   (CrmRecordPane *self);
 const char    *crm_record_pane_get_table   (CrmRecordPane *self);
