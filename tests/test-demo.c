@@ -172,7 +172,15 @@ test_deterministic (void)
 }
 
 /* Sanitizer builds run many times slower: fewer leads there. */
+/* GCC says __SANITIZE_ADDRESS__, clang __has_feature (address_sanitizer). */
 #if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#if defined(UNDER_ASAN)
 #define FAST_LEADS 1000
 #else
 #define FAST_LEADS 10000

@@ -296,7 +296,15 @@ test_preferences (Fixture       *f,
 /* ---- import ---- */
 
 /* Big enough that a stop lands mid-import; sanitizer builds are slower. */
+/* GCC says __SANITIZE_ADDRESS__, clang __has_feature (address_sanitizer). */
 #if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#if defined(UNDER_ASAN)
 #define BIG_ROWS 2000
 #else
 #define BIG_ROWS 20000
