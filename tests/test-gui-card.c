@@ -496,6 +496,11 @@ test_convert (Fixture       *f,
 
   /* The lead links to its client, and the client card knows the lead and
    * its new contact. */
+  /* The toast opens the client, and so does the card's link. */
+  g_signal_emit_by_name (g_ptr_array_index (f->toasts, f->toasts->len - 1), "button-clicked");
+  spin (20);
+  g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "clients");
+  crm_record_pane_show_record (f->pane, "leads", lead);
   gtk_widget_activate_action (GTK_WIDGET (lead_card (f)), "lead.open-client", NULL);
   spin (50);
   g_assert_cmpstr (crm_record_pane_get_table (f->pane), ==, "clients");

@@ -422,3 +422,58 @@ crm_card_merged_toast (GtkWidget  *card,
                          (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
   crm_card_toast (card, toast);
 }
+
+typedef struct
+{
+  char    *tbl;
+  char    *id;
+  GWeakRef card;
+} OpenLater;
+
+static void
+open_later_free (gpointer data)
+{
+  OpenLater *o = data;
+
+  g_free (o->tbl);
+  g_free (o->id);
+  g_weak_ref_clear (&o->card);
+  g_free (o);
+}
+
+static void
+on_open_clicked_cb (AdwToast  *toast,
+                    OpenLater *o)
+{
+  g_autoptr(GtkWidget) card = g_weak_ref_get (&o->card);
+
+  if (card != NULL)
+    g_signal_emit_by_name (card, "open-record", o->tbl, o->id);
+}
+
+/**
+ * crm_card_toast_with_open:
+ * @card: a card
+ * @text: what happened
+ * @button: the button's label ("_Open Client")
+ * @tbl: the table of the record the button opens
+ * @id: that record
+ */
+void
+crm_card_toast_with_open (GtkWidget  *card,
+                          const char *text,
+                          const char *button,
+                          const char *tbl,
+                          const char *id)
+{
+  AdwToast *toast = adw_toast_new (text);
+  OpenLater *o = g_new0 (OpenLater, 1);
+
+  o->tbl = g_strdup (tbl);
+  o->id = g_strdup (id);
+  g_weak_ref_init (&o->card, card);
+  adw_toast_set_button_label (toast, button);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), o,
+                         (GClosureNotify) (void (*) (void)) open_later_free, 0);
+  crm_card_toast (card, toast);
+}

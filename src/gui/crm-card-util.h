@@ -35,6 +35,11 @@ void  crm_card_clear_group         (AdwPreferencesGroup *group,
                                     GPtrArray   *rows);
 void  crm_card_ensure_style        (void);
 void  crm_card_ensure_resources    (void);
+void  crm_card_toast_with_open     (GtkWidget   *card,
+                                    const char  *text,
+                                    const char  *button,
+                                    const char  *tbl,
+                                    const char  *id);
 void  crm_card_merged_toast        (GtkWidget   *card,
                                     CrmStore    *store,
                                     const char  *tbl,

@@ -391,13 +391,14 @@ on_converted_cb (CrmLeadCard *self,
                  const char  *client_id)
 {
   g_autofree char *lead_id = g_strdup (crm_card_form_get_id (self->form));
-  AdwToast *toast = adw_toast_new (_("Converted into a client"));
+  g_autofree char *client = g_strdup (client_id);
 
   crm_lead_card_load (self, lead_id);
   /* One signal for the whole conversion: the lists refresh once, and the
    * new client and contact come with it. */
   g_signal_emit_by_name (self, "record-changed", "leads", lead_id);
-  crm_card_toast (GTK_WIDGET (self), toast);
+  crm_card_toast_with_open (GTK_WIDGET (self), _("Converted into a client"), _("_Open Client"),
+                            "clients", client);
 }
 
 static void
