@@ -494,7 +494,13 @@ crm_record_model_get_item (GListModel *model,
       touch_page (self, page_no);
     }
   else
-    request_page (self, page_no);
+    {
+      request_page (self, page_no);
+      /* Lists mostly scroll down: read the next page too, so rows arrive
+       * filled in rather than as placeholders. */
+      if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page_no + 1)))
+        request_page (self, page_no + 1);
+    }
   return g_object_ref (item);
 }
 
