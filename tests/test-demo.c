@@ -202,7 +202,11 @@ test_fast (void)
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("%u demo leads in %.2f s", FAST_LEADS, seconds);
   g_assert_cmpint (count (store, "SELECT count(*) FROM leads"), ==, FAST_LEADS);
+#if !defined(UNDER_ASAN)
+  /* A few seconds here; the bound leaves room for a loaded machine. Not
+   * timed under sanitizers, whose debug builds run tens of times slower. */
   g_assert_cmpfloat (seconds, <, 60.0);
+#endif
 }
 
 int

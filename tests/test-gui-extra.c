@@ -233,7 +233,6 @@ test_preferences (Fixture       *f,
   g_autoptr(GError) error = NULL;
   CrmPreferencesWindow *window = crm_preferences_window_new (NULL, f->store);
   g_autoptr(GPtrArray) channels = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *spin = NULL;
   GtkWidget *entry = NULL;
   g_autofree char *sla = NULL;
