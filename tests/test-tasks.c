@@ -442,6 +442,16 @@ test_sla (CrmTestStore  *f,
   g_assert_cmpint (count (f, "SELECT due_ms FROM tasks WHERE entity_id = ?1", late), ==,
                    iso ("2026-11-30T06:25:00Z"));
 
+  /* A record entered with its history (created days ago) is no inquiry. */
+  {
+    g_autoptr(CrmChange) change = crm_change_new_create ("leads");
+
+    crm_change_set_text (change, "full_name", "Сидоров Сидор");
+    crm_change_set_int (change, "created_ms", iso ("2026-11-20T10:00:00Z"));
+    g_assert_true (crm_store_apply (f->store, change, &error));
+    g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE entity_id = ?1", crm_change_get_id (change)), ==, 0);
+  }
+
   /* An import (bulk mode) makes no tasks. */
   {
     g_autoptr(CrmChange) change = crm_change_new_create ("leads");

@@ -869,8 +869,8 @@ crm_tasks_parse_quick (const char  *text,
  * @lead_id: a lead just created, one by one (imports do not come here)
  * @error: return location for a #GError
  *
- * The first-response SLA: a new lead in an open stage that nobody has
- * answered yet gets a "respond" task due at its creation plus the SLA in
+ * The first-response SLA: a new lead (created less than a day ago) in an
+ * open stage that nobody has answered yet gets a "respond" task due at its creation plus the SLA in
  * working minutes (the reminder five minutes before), and the cadences
  * triggered by a new lead start. Called by the write path inside the
  * lead's transaction.
@@ -882,36 +882,55 @@ crm_tasks_on_lead_created (CrmStore    *store,
                            const char  *lead_id,
                            GError     **error)
 {
-  g_autoptr(CrmRecord) lead = NULL;
   g_autoptr(CrmWorkHours) wh = NULL;
-  g_autofree char *stage_kind = NULL;
   g_autofree char *task_id = NULL;
   CrmTaskInput input = CRM_TASK_INPUT_INIT;
+  sqlite3_stmt *stmt;
+  gint64 now = crm_store_now_ms (store);
   gint64 created, due;
+  gboolean waiting;
+  int rc;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
-  if (!(lead = crm_store_get (store, "leads", lead_id, error)))
+  /* One cheap look first: most leads created in one go by a demo or a
+   * copy of old data stop here. */
+  stmt = crm_store_stmt (store, "SELECT l.created_ms, l.first_response_ms IS NULL"
+                         " AND l.converted_ms IS NULL AND coalesce(s.kind, 'open') = 'open'"
+                         " FROM leads l LEFT JOIN stages s ON s.id = l.stage_id WHERE l.id = ?1", error);
+  if (stmt == NULL)
     return FALSE;
-  stage_kind = query_text (store, "SELECT kind FROM stages WHERE id = ?1",
-                           crm_record_get_text (lead, "stage_id"));
-  if (crm_record_has_value (lead, "first_response_ms") ||
-      crm_record_has_value (lead, "converted_ms") ||
-      (stage_kind != NULL && strcmp (stage_kind, "open") != 0))
+  sqlite3_bind_text (stmt, 1, lead_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  created = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : now;
+  waiting = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                   _("No record with id “%s”"), lead_id);
+      return FALSE;
+    }
+
+  /* A record entered with its past (a day or more ago: a demo, a copy from
+   * another system) is history, not an inquiry waiting for an answer. */
+  if (created < now - 24 * 60 * MINUTE_MS)
     return TRUE;
 
-  wh = crm_tasks_work_hours (store);
-  created = crm_record_get_int (lead, "created_ms", crm_store_now_ms (store));
-  due = crm_work_hours_add_minutes (wh, created, crm_settings_get_sla_minutes (store));
+  if (waiting)
+    {
+      wh = crm_tasks_work_hours (store);
+      due = crm_work_hours_add_minutes (wh, created, crm_settings_get_sla_minutes (store));
 
-  input.entity_type = "lead";
-  input.entity_id = lead_id;
-  input.kind = "respond";
-  input.title = _("Respond to the new lead");
-  input.due_ms = due;
-  input.remind_before_min = due - created > 5 * MINUTE_MS ? 5 : 0;
-  if (!(task_id = crm_tasks_create (store, &input, error)))
-    return FALSE;
+      input.entity_type = "lead";
+      input.entity_id = lead_id;
+      input.kind = "respond";
+      input.title = _("Respond to the new lead");
+      input.due_ms = due;
+      input.remind_before_min = due - created > 5 * MINUTE_MS ? 5 : 0;
+      if (!(task_id = crm_tasks_create (store, &input, error)))
+        return FALSE;
+    }
 
   return crm_cadence_on_lead_created (store, lead_id, created, error);
 }
