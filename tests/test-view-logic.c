@@ -281,13 +281,15 @@ test_format (void)
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *today = crm_view_format_date (T0 + 14 * 60 * MIN_MS + 5 * MIN_MS, T0 + 20 * 60 * MIN_MS, utc);
   g_autofree char *old = crm_view_format_date (T0 - 40 * 24 * 60 * MIN_MS, T0, utc);
-  g_autofree char *leads = crm_view_count_text ("leads", 1, FALSE);
-  g_autofree char *found = crm_view_count_text ("clients", 3, TRUE);
+  g_autofree char *leads = crm_view_count_text ("leads", 1, FALSE, FALSE);
+  g_autofree char *found = crm_view_count_text ("clients", 3, TRUE, FALSE);
+  g_autofree char *more = crm_view_count_text ("leads", 5000, TRUE, TRUE);
 
   g_assert_cmpstr (today, ==, "14:05");
   g_assert_cmpstr (old, ==, "22.11.2025");
   g_assert_cmpstr (leads, ==, "1 lead");
   g_assert_cmpstr (found, ==, "3 clients found");
+  g_assert_nonnull (strstr (more, "000+ leads found"));
 }
 
 static void

@@ -352,7 +352,13 @@ text_rids (CrmStore  *store,
 
   if (query->text == NULL || *query->text == '\0' || entity == NULL)
     return NULL;
-  return crm_search_query_rids (store, query->text, entity, 0, error);
+  /* A word as common as a first name matches a tenth of a big base: the
+   * newest matches are what someone typing wants, and all of them would
+   * cost a second a keystroke. Other filters look through more. */
+  return crm_search_query_rids (store, query->text, entity,
+                                query->filters->len == 0 && query->overdue_now == 0
+                                  ? CRM_QUERY_TEXT_LIMIT : CRM_QUERY_TEXT_LIMIT * 10,
+                                error);
 }
 
 static char *

@@ -15,6 +15,15 @@ G_BEGIN_DECLS
 typedef struct _CrmQuery CrmQuery;
 
 /**
+ * CRM_QUERY_TEXT_LIMIT:
+ *
+ * A query with text lists at most this many matches, the newest first
+ * (ten times as many when other filters narrow them further). A list
+ * showing exactly this many says there are more.
+ */
+#define CRM_QUERY_TEXT_LIMIT 5000
+
+/**
  * CrmPageKey:
  * Where a page ends: the sort value and rid of its last row. Pass it back
  * to get the next page (keyset paging: constant time at any depth).

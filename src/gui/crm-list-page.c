@@ -311,7 +311,10 @@ on_model_ready_cb (CrmRecordModel *model,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
   g_free (self->count_text);
-  self->count_text = crm_view_count_text (self->table, n, !crm_list_filter_is_empty (self->filter));
+  /* A search that stopped at its limit has more matches than it shows. */
+  self->count_text = crm_view_count_text (self->table, n, !crm_list_filter_is_empty (self->filter),
+                                          self->filter->text != NULL && *self->filter->text != '\0' &&
+                                          n >= CRM_QUERY_TEXT_LIMIT);
   update_empty_page (self);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_TEXT]);

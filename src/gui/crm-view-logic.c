@@ -547,15 +547,18 @@ crm_view_cell_text (CrmRecord  *record,
  * @table: the list's table
  * @count: how many rows it shows
  * @filtered: whether a search or a chip narrows it
+ * @more: whether a search stopped at its limit with more matches left
  *
- * Returns: (transfer full): "1,234 leads", "3 contacts found"
+ * Returns: (transfer full): "1,234 leads", "3 contacts found",
+ *   "5,000+ leads found"
  */
 char *
 crm_view_count_text (const char *table,
                      gint64      count,
-                     gboolean    filtered)
+                     gboolean    filtered,
+                     gboolean    more)
 {
-  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  g_autofree char *number = g_strdup_printf (more ? "%'" G_GINT64_FORMAT "+" : "%'" G_GINT64_FORMAT, count);
   gulong n = count > 0 ? (gulong) count : 0;
   const char *format;
 
