@@ -19,6 +19,7 @@ typedef struct
   gint64    to;
 } Filter;
 
+/* A new field here needs its line in crm_query_copy() too. */
 struct _CrmQuery
 {
   char      *tbl;
