@@ -8,6 +8,7 @@
 #include "crm-cadence.h"
 #include "crm-funnel.h"
 #include "crm-record.h"
+#include "crm-reminders.h"
 #include "crm-settings.h"
 #include "crm-store.h"
 #include "crm-store-query.h"
@@ -777,6 +778,96 @@ test_ics (CrmTestStore  *f,
   g_assert_nonnull (strstr (text, task));
 }
 
+/* ---- the reminder scheduler ---- */
+
+static void
+on_fired_cb (CrmReminders *reminders,
+             CrmTask      *task,
+             GPtrArray    *titles)
+{
+  g_ptr_array_add (titles, g_strdup (crm_task_get_title (task)));
+}
+
+static void
+test_scheduler (CrmTestStore  *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmReminders) reminders = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  CrmTaskInput in = CRM_TASK_INPUT_INIT;
+  gint64 now = iso (MONDAY_10);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  in.due_ms = now + 10 * MINUTE;
+  in.remind_before_min = 0;
+  in.title = "A";
+  a = crm_tasks_create (f->store, &in, &error);
+  in.due_ms = now + 30 * MINUTE;
+  in.title = "B";
+  b = crm_tasks_create (f->store, &in, &error);
+  in.due_ms = now + 3 * 60 * MINUTE;
+  in.title = "C";
+  c = crm_tasks_create (f->store, &in, &error);
+  g_assert_no_error (error);
+
+  reminders = crm_reminders_new (f->store);
+  g_signal_connect (reminders, "reminder-fired", G_CALLBACK (on_fired_cb), titles);
+  crm_reminders_start (reminders);
+  g_assert_cmpuint (titles->len, ==, 0);
+  g_assert_cmpint (crm_reminders_get_next_ms (reminders), ==, now + 10 * MINUTE);
+
+  /* Ten minutes on: A fires, once. */
+  crm_clock_advance (f->clock, 10 * MINUTE);
+  g_assert_cmpuint (crm_reminders_check (reminders), ==, 1);
+  g_assert_cmpuint (crm_reminders_check (reminders), ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "A");
+  g_assert_cmpint (crm_reminders_get_next_ms (reminders), ==, now + 30 * MINUTE);
+
+  /* B is done before its time: it never fires. The app closes. */
+  g_assert_true (crm_tasks_set_done (f->store, b, TRUE, &error));
+  crm_reminders_stop (reminders);
+  g_clear_object (&reminders);
+
+  /* Started four hours later, it fires what it missed at once: C only. */
+  crm_clock_advance (f->clock, 4 * 60 * MINUTE);
+  reminders = crm_reminders_new (f->store);
+  g_signal_connect (reminders, "reminder-fired", G_CALLBACK (on_fired_cb), titles);
+  crm_reminders_start (reminders);
+  g_assert_cmpuint (titles->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (titles, 1), ==, "C");
+  g_assert_cmpint (crm_reminders_get_next_ms (reminders), ==, 0);
+
+  /* Snoozed: it comes back ten minutes later. */
+  g_assert_true (crm_tasks_snooze (f->store, c, 10, &error));
+  crm_clock_advance (f->clock, 10 * MINUTE);
+  g_assert_cmpuint (crm_reminders_check (reminders), ==, 1);
+
+  /* The clock set back an hour fires nothing again, not even when it
+   * passes the snoozed reminder a second time. */
+  crm_clock_advance (f->clock, -60 * MINUTE);
+  g_assert_cmpuint (crm_reminders_check (reminders), ==, 0);
+  crm_clock_advance (f->clock, 55 * MINUTE);
+  g_assert_cmpuint (crm_reminders_check (reminders), ==, 0);
+  g_assert_cmpuint (titles->len, ==, 3);
+
+  /* One set far back (it was days ahead) starts over from the new time. */
+  {
+    g_autofree char *d = NULL;
+
+    crm_clock_advance (f->clock, -3 * 24 * 60 * MINUTE);
+    g_assert_cmpuint (crm_reminders_check (reminders), ==, 0);
+    in.due_ms = crm_clock_get_now_ms (f->clock) + 5 * MINUTE;
+    in.title = "D";
+    d = crm_tasks_create (f->store, &in, &error);
+    crm_clock_advance (f->clock, 5 * MINUTE);
+    g_assert_cmpuint (crm_reminders_check (reminders), ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (titles, 3), ==, "D");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -799,6 +890,7 @@ main (int    argc,
   ADD ("/core/cadence/custom", test_custom);
   ADD ("/core/cadence/template", test_template);
   ADD ("/core/tasks/ics", test_ics);
+  ADD ("/core/tasks/scheduler", test_scheduler);
 
   return crm_test_run ();
 }

@@ -38,3 +38,10 @@
 #include "crm-validate.h"
 #include "crm-vcard.h"
 #include "crm-workspace.h"
+
+/* Tasks, reminders, work hours, cadences, iCalendar. */
+#include "crm-cadence.h"
+#include "crm-reminders.h"
+#include "crm-tasks.h"
+#include "crm-tasks-ics.h"
+#include "crm-workhours.h"
