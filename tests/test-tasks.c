@@ -394,6 +394,23 @@ test_reminders (CrmTestStore  *f,
       }
       g_test_message ("counts + first 100 of today with %u tasks: %.1f ms", n,
                       (g_get_monotonic_time () - t0) / 1000.0);
+
+      /* A scheduler wake-up: fire what came due in the last minute (a few
+       * of the pending reminders), keep the check time, find the next. */
+      {
+        g_autoptr(CrmReminders) reminders = crm_reminders_new (f->store);
+        guint fired;
+
+        crm_clock_advance (f->clock, 60 * MINUTE);
+        crm_reminders_check (reminders);
+        crm_clock_advance (f->clock, MINUTE);
+        t0 = g_get_monotonic_time ();
+        fired = crm_reminders_check (reminders);
+        g_test_message ("scheduler wake-up with %u pending reminders: %.2f ms (%u fired)", n,
+                        (g_get_monotonic_time () - t0) / 1000.0, fired);
+        g_assert_cmpint (crm_reminders_get_next_ms (reminders), >, crm_clock_get_now_ms (f->clock));
+        crm_reminders_stop (reminders);
+      }
     }
 }
 
