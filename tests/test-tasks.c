@@ -696,8 +696,33 @@ test_custom (CrmTestStore  *f,
   g_assert_no_error (error);
   lead = add_lead (f);
   g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE entity_id = ?1", lead), ==, 2);
-  g_assert_cmpstr (crm_test_query_text (f->store, "SELECT title FROM tasks WHERE kind = 'message'", NULL),
-                   ==, "Написать Иван в мессенджер");
+  {
+    g_autofree char *title = crm_test_query_text (f->store, "SELECT title FROM tasks WHERE kind = 'message'", NULL);
+    g_assert_cmpstr (title, ==, "Написать Иван в мессенджер");
+  }
+
+  /* Edited in Preferences: switched off, it starts no more. */
+  g_assert_false (crm_cadence_update (f->store, id, "  ", NULL, NULL, NULL, -1, &error));
+  g_assert_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_false (crm_cadence_update (f->store, id, NULL, NULL, NULL, "[{}]", -1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (crm_cadence_update (f->store, id, "Приветствие в мессенджере", NULL, NULL,
+                                     "[{\"delay_minutes\": 10, \"kind\": \"message\", \"title\": \"Привет\"}]",
+                                     0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&lead, g_free);
+  lead = add_lead (f);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tasks WHERE entity_id = ?1", lead), ==, 1);
+  g_assert_true (crm_cadence_update (f->store, id, NULL, NULL, NULL, NULL, 1, &error));
+  g_clear_pointer (&lead, g_free);
+  lead = add_lead (f);
+  {
+    g_autofree char *title = crm_test_query_text (f->store, "SELECT title FROM tasks WHERE entity_id = ?1"
+                                                  " AND kind = 'message'", lead);
+    g_assert_cmpstr (title, ==, "Привет");
+  }
 }
 
 static void

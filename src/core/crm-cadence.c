@@ -370,6 +370,89 @@ crm_cadence_create (CrmStore    *store,
   return g_strdup (crm_change_get_id (change));
 }
 
+/**
+ * crm_cadence_update:
+ * @store: a #CrmStore
+ * @cadence_id: the cadence
+ * @name: (nullable): a new name, or %NULL to keep it
+ * @trigger: (nullable): a new trigger, or %NULL to keep it
+ * @trigger_arg: (nullable): a new trigger argument ("" clears it), or %NULL
+ * @steps_json: (nullable): new steps, or %NULL to keep them
+ * @active: 1 to switch it on, 0 off, -1 to keep
+ * @error: return location for a #GError
+ *
+ * Edits a regulation (Preferences). Running cadences keep the tasks they
+ * already made; the change applies to the next start.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_cadence_update (CrmStore    *store,
+                    const char  *cadence_id,
+                    const char  *name,
+                    const char  *trigger,
+                    const char  *trigger_arg,
+                    const char  *steps_json,
+                    int          active,
+                    GError     **error)
+{
+  g_autoptr(CrmRecord) cadence = NULL;
+  g_autoptr(CrmChange) change = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cadence_id != NULL, FALSE);
+
+  if (!(cadence = crm_store_get (store, "cadences", cadence_id, error)))
+    return FALSE;
+  if (crm_record_is_deleted (cadence))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                           _("The record was deleted"));
+      return FALSE;
+    }
+  change = crm_change_new_update ("cadences", crm_record_get_id (cadence));
+  if (name != NULL)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+      if (*trimmed == '\0')
+        {
+          g_set_error_literal (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY,
+                               _("Name: a cadence needs a name"));
+          return FALSE;
+        }
+      crm_change_set_text (change, "name", trimmed);
+    }
+  if (trigger != NULL)
+    {
+      if (!crm_cadence_trigger_is_valid (trigger))
+        {
+          g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
+                       _("Trigger: “%s” is not a trigger"), trigger);
+          return FALSE;
+        }
+      crm_change_set_text (change, "trigger", trigger);
+    }
+  if (trigger_arg != NULL)
+    {
+      if (*trigger_arg == '\0')
+        crm_change_set_null (change, "trigger_arg");
+      else
+        crm_change_set_text (change, "trigger_arg", trigger_arg);
+    }
+  if (steps_json != NULL)
+    {
+      g_autoptr(GPtrArray) steps = crm_cadence_parse_steps (steps_json, error);
+
+      if (steps == NULL)
+        return FALSE;
+      crm_change_set_text (change, "steps", steps_json);
+    }
+  if (active >= 0)
+    crm_change_set_int (change, "is_active", active ? 1 : 0);
+  return crm_store_apply (store, change, error);
+}
+
 static GPtrArray *
 list_records (CrmStore    *store,
               const char  *sql,

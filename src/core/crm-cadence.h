@@ -55,6 +55,14 @@ char       *crm_cadence_create             (CrmStore        *store,
                                             const char      *trigger_arg,
                                             const char      *steps_json,
                                             GError         **error);
+gboolean    crm_cadence_update             (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            const char      *name,
+                                            const char      *trigger,
+                                            const char      *trigger_arg,
+                                            const char      *steps_json,
+                                            int              active,
+                                            GError         **error);
 GPtrArray  *crm_cadence_list               (CrmStore        *store,
                                             GError         **error);
 gboolean    crm_cadence_seed_defaults      (CrmStore        *store,
