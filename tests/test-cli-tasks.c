@@ -301,6 +301,50 @@ test_errors (void)
   result_clear (&r);
 }
 
+static void
+test_quick_and_snooze (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "quick.db", NULL);
+  g_autofree char *lead = NULL;
+  g_autofree char *task = NULL;
+  Result r;
+
+  r = cli (db, "2026-11-30T10:00:00Z", "--json", "add-lead", "--name", "Смирнова Анна", NULL);
+  lead = g_strdup (json_object_get_string_member (obj (&r), "id"));
+  result_clear (&r);
+
+  /* The time in the title, as in the card's quick add. */
+  r = cli (db, "2026-11-30T10:00:00Z", "--json", "task-add", lead, "--kind", "call",
+           "--title", "Перезвонить завтра в 10:30", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  task = g_strdup (json_object_get_string_member (obj (&r), "id"));
+  g_assert_cmpstr (json_object_get_string_member (obj (&r), "title"), ==, "Перезвонить");
+  g_assert_cmpstr (json_object_get_string_member (obj (&r), "due"), ==, "2026-12-01T10:30:00.000Z");
+  g_assert_cmpstr (json_object_get_string_member (obj (&r), "remind"), ==, "2026-12-01T10:30:00.000Z");
+  result_clear (&r);
+
+  /* Overdue at 11:00 the next day; snoozed for an hour it is not. */
+  r = cli (db, "2026-12-01T11:00:00Z", "--json", "tasks", "--overdue", NULL);
+  g_assert_cmpint (group_count (&r, "overdue"), ==, 2);
+  result_clear (&r);
+  r = cli (db, "2026-12-01T11:00:00Z", "--json", "task-snooze", task, "60", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (obj (&r), "due"), ==, "2026-12-01T12:00:00.000Z");
+  result_clear (&r);
+  r = cli (db, "2026-12-01T11:00:00Z", "--json", "tasks", NULL);
+  g_assert_cmpint (group_count (&r, "overdue"), ==, 1);
+  g_assert_cmpint (group_count (&r, "today"), ==, 1);
+  result_clear (&r);
+
+  r = cli (db, NULL, "task-snooze", task, "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = cli (db, NULL, "task-snooze", "ffffffff-0", "10", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +353,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/tasks/time-travel", test_time_travel);
   g_test_add_func ("/cli/tasks/errors", test_errors);
+  g_test_add_func ("/cli/tasks/quick-and-snooze", test_quick_and_snooze);
 
   return crm_test_run ();
 }

@@ -76,6 +76,7 @@ int cli_move      (CliContext *ctx);
 int cli_tasks      (CliContext *ctx);
 int cli_task_add   (CliContext *ctx);
 int cli_task_done  (CliContext *ctx);
+int cli_task_snooze (CliContext *ctx);
 int cli_log_call   (CliContext *ctx);
 int cli_cadences   (CliContext *ctx);
 int cli_export_ics (CliContext *ctx);

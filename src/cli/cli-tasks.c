@@ -241,6 +241,7 @@ cli_task_add (CliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autofree char *entity_id = NULL;
   g_autofree char *task_id = NULL;
+  g_autofree char *quick_title = NULL;
   CrmTaskInput input = CRM_TASK_INPUT_INIT;
   const char *kind = cli_option (ctx, "kind");
   const char *due = cli_option (ctx, "due");
@@ -271,6 +272,17 @@ cli_task_add (CliContext *ctx)
   input.entity_id = entity_id;
   input.kind = kind != NULL ? kind : "todo";
   input.title = cli_option (ctx, "title");
+  /* Quick add: "Перезвонить завтра 10:00" as the title sets the time. */
+  if (due == NULL && input.title != NULL)
+    {
+      g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+
+      if (crm_tasks_parse_quick (input.title, crm_store_now_ms (store), tz, &quick_title, &input.due_ms))
+        {
+          input.title = quick_title;
+          due = cli_option (ctx, "title");
+        }
+    }
   input.note = cli_option (ctx, "note");
   input.remind_before_min = cli_option (ctx, "remind") != NULL ? (gint64) remind : (due != NULL ? 0 : -1);
   if (!(task_id = crm_tasks_create (store, &input, &error)))
@@ -297,6 +309,29 @@ cli_task_done (CliContext *ctx)
       !crm_tasks_set_done (store, task_id, !undo, &error))
     return cli_error (ctx, error);
   return print_task (ctx, store, task_id, undo ? _("Task reopened:") : _("Task done:"));
+}
+
+int
+cli_task_snooze (CliContext *ctx)
+{
+  static const char *const allowed[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *task_id = NULL;
+  CrmStore *store;
+  guint64 minutes;
+
+  if (!cli_check_options (ctx, allowed))
+    return CLI_EXIT_USAGE;
+  if (ctx->positional->len != 2)
+    return cli_usage_error (ctx, _("task-snooze needs a task id and minutes"));
+  if (!g_ascii_string_to_unsigned (g_ptr_array_index (ctx->positional, 1), 10, 1, 30 * 24 * 60, &minutes, NULL))
+    return cli_usage_error (ctx, _("task-snooze needs minutes, from 1 to 43200"));
+  if (!(store = cli_open (ctx, &error)))
+    return cli_error (ctx, error);
+  if (!(task_id = crm_store_resolve_id (store, "tasks", g_ptr_array_index (ctx->positional, 0), &error)) ||
+      !crm_tasks_snooze (store, task_id, minutes, &error))
+    return cli_error (ctx, error);
+  return print_task (ctx, store, task_id, _("Task snoozed:"));
 }
 
 int

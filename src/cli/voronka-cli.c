@@ -45,8 +45,10 @@ static const struct {
   { "tasks", cli_tasks, "[--overdue|--today|--upcoming|--done] [--limit N]",
     N_("List open tasks: overdue, today and upcoming") },
   { "task-add", cli_task_add, "ENTITY_ID --kind call|email|meeting|message|todo --due TIME --title T "
+    "(or --title \"T tomorrow 10:00\") "
     "[--note T] [--remind MIN]", N_("Add a task to a lead, contact or client") },
   { "task-done", cli_task_done, "ID [--undo]", N_("Complete a task (or reopen it)") },
+  { "task-snooze", cli_task_snooze, "ID MINUTES", N_("Put a task off: remind again in MINUTES") },
   { "log-call", cli_log_call, "LEAD_ID --outcome answered|no-answer|busy|wrong-number "
     "[--duration S] [--note T]", N_("Log a call; no answer starts the “No answer” cadence") },
   { "cadences", cli_cadences, "", N_("List the processing regulations (cadences)") },
