@@ -17,7 +17,7 @@
  *   scroll        frame work (before-paint → after-paint) while a tick
  *                 callback scrolls the Leads list of 1M rows
  *   search        text set in the search entry → results in the model and
- *                 painted (includes the 150 ms debounce)
+ *                 painted (includes the debounce, CRM_SEARCH_DEBOUNCE_MS)
  *   RSS           VmRSS after scrolling and searching vs the bare window
  */
 #include "config.h"
@@ -30,6 +30,7 @@
 #include "crm-application.h"
 #include "crm-list-page.h"
 #include "crm-record-model.h"
+#include "crm-view-logic.h"
 #include "crm-window.h"
 
 static gint64 t0;
@@ -500,8 +501,8 @@ main (int   argc,
     printf ("| scroll Leads, 1M rows: frame work median / p95 / max (gl) | %.1f / %.1f / %.1f ms | %.0f frames | |\n",
             value (gl, "frame_median_ms"), value (gl, "frame_p95_ms"), value (gl, "frame_max_ms"),
             value (gl, "frames"));
-    printf ("| keystroke → results painted, 1M leads, median / max (cairo) | %.0f / %.0f ms | incl. 150 ms debounce | ≤ 150 ms |\n",
-            value (cairo, "search_median_ms"), value (cairo, "search_max_ms"));
+    printf ("| keystroke → results painted, 1M leads, median / max (cairo) | %.0f / %.0f ms | incl. %u ms debounce | ≤ 150 ms |\n",
+            value (cairo, "search_median_ms"), value (cairo, "search_max_ms"), CRM_SEARCH_DEBOUNCE_MS);
     printf ("| RSS after browsing 1M leads vs bare window (cairo) | %.0f MB vs %.0f MB | +%.0f MB | ≤ +80 MB |\n",
             value (cairo, "rss_kb") / 1024, bare_kb / 1024, (value (cairo, "rss_kb") - bare_kb) / 1024);
   }
