@@ -331,6 +331,31 @@ test_won_needs_conversion (Fixture       *f,
   g_assert_error (error, CRM_FUNNEL_ERROR, CRM_FUNNEL_ERROR_CLOSED);
 }
 
+/* A refusal, a reopening and a conversion change the stage too: each
+ * shows on the timeline like a move. */
+static void
+test_other_flows_on_timeline (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subjects = NULL;
+  CrmConvertInput input = { 0 };
+
+  g_assert_true (crm_lead_refuse (f->base.store, f->a, "Дорого", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_lead_reopen (f->base.store, f->a, &error));
+  g_assert_no_error (error);
+  input.kind = "person";
+  input.name = "Анна Петрова";
+  g_assert_true (crm_lead_convert (f->base.store, f->a, &input, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  subjects = crm_test_query_text (f->base.store,
+                                  "SELECT group_concat(subject, '|') FROM (SELECT subject FROM activities"
+                                  " WHERE entity_id = ?1 AND kind = 'stage' ORDER BY rid)", f->a);
+  g_assert_cmpstr (subjects, ==, "New → Refused|Refused → New|New → Won");
+}
+
 static void
 test_required_fields (Fixture       *f,
                       gconstpointer  data)
@@ -542,6 +567,7 @@ main (int    argc,
   ADD ("/core/funnel/move-between-stages", test_move_between_stages);
   ADD ("/core/funnel/lost-needs-reason", test_lost_needs_reason);
   ADD ("/core/funnel/won-needs-conversion", test_won_needs_conversion);
+  ADD ("/core/funnel/other-flows-on-timeline", test_other_flows_on_timeline);
   ADD ("/core/funnel/required-fields", test_required_fields);
   ADD ("/core/funnel/many-moves-same-gap", test_many_moves_same_gap);
   ADD ("/core/funnel/pipelines", test_pipelines);

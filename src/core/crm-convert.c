@@ -11,6 +11,7 @@
 #include "crm-activity-log.h"
 #include "crm-dedupe.h"
 #include "crm-error.h"
+#include "crm-funnel.h"
 #include "crm-record.h"
 #include "crm-store-query.h"
 #include "crm-requisites.h"
@@ -444,7 +445,9 @@ crm_lead_convert (CrmStore               *store,
     won_stage = stage_of_kind (store, lead, "won");
     if (won_stage != NULL)
       crm_change_set_text (change, "stage_id", won_stage);
-    if (!crm_store_apply (store, change, error))
+    if (!crm_store_apply (store, change, error) ||
+        !crm_funnel_note_stage_change (store, lead_id, crm_record_get_text (lead, "stage_id"),
+                                       won_stage, NULL, error))
       goto fail;
   }
 
@@ -619,7 +622,9 @@ crm_lead_refuse (CrmStore    *store,
 
   if (!crm_store_begin (store, error))
     return FALSE;
-  if (!crm_store_apply (store, change, error))
+  if (!crm_store_apply (store, change, error) ||
+      !crm_funnel_note_stage_change (store, lead_id, crm_record_get_text (lead, "stage_id"),
+                                     lost_stage, trimmed, error))
     goto fail;
   if (!crm_text_is_blank (comment))
     {
@@ -670,7 +675,17 @@ crm_lead_reopen (CrmStore    *store,
   crm_change_set_null (change, "lost_ms");
   if ((first = crm_workspace_first_stage (store, crm_record_get_text (lead, "pipeline_id"))) != NULL)
     crm_change_set_text (change, "stage_id", first);
-  return crm_store_apply (store, change, error);
+
+  if (!crm_store_begin (store, error))
+    return FALSE;
+  if (!crm_store_apply (store, change, error) ||
+      !crm_funnel_note_stage_change (store, lead_id, crm_record_get_text (lead, "stage_id"),
+                                     first, NULL, error))
+    {
+      crm_store_rollback (store);
+      return FALSE;
+    }
+  return crm_store_commit (store, error);
 }
 
 GPtrArray *

@@ -370,6 +370,45 @@ crm_funnel_log_stage_change (CrmStore    *store,
 }
 
 /**
+ * crm_funnel_note_stage_change:
+ * @store: a #CrmStore
+ * @lead_id: the lead
+ * @from_stage_id: (nullable): the stage it left
+ * @to_stage_id: the stage it entered
+ * @reason: (nullable): why (a refusal)
+ * @error: return location for a #GError
+ *
+ * The timeline entry of a change of stage made by another flow (a
+ * conversion, a refusal, a reopening) inside the caller's transaction, so
+ * every change of stage shows on the timeline like a move on the board.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_funnel_note_stage_change (CrmStore    *store,
+                              const char  *lead_id,
+                              const char  *from_stage_id,
+                              const char  *to_stage_id,
+                              const char  *reason,
+                              GError     **error)
+{
+  g_autoptr(CrmRecord) from = NULL;
+  g_autoptr(CrmRecord) to = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+
+  if (to_stage_id == NULL || g_strcmp0 (from_stage_id, to_stage_id) == 0)
+    return TRUE;
+  if (from_stage_id != NULL)
+    from = crm_store_get (store, "stages", from_stage_id, NULL);
+  if (!(to = crm_store_get (store, "stages", to_stage_id, error)))
+    return FALSE;
+  return crm_funnel_log_stage_change (store, lead_id,
+                                      from != NULL ? crm_record_get_text (from, "name") : NULL,
+                                      crm_record_get_text (to, "name"), reason, error);
+}
+
+/**
  * crm_funnel_move:
  * @store: a #CrmStore
  * @lead_id: the lead

@@ -78,6 +78,12 @@ gboolean    crm_funnel_move             (CrmStore            *store,
                                          const char          *lead_id,
                                          const CrmMove       *move,
                                          GError             **error);
+gboolean    crm_funnel_note_stage_change (CrmStore           *store,
+                                         const char          *lead_id,
+                                         const char          *from_stage_id,
+                                         const char          *to_stage_id,
+                                         const char          *reason,
+                                         GError             **error);
 GStrv       crm_funnel_missing_fields   (CrmStore            *store,
                                          const char          *lead_id,
                                          const char          *stage_id,
