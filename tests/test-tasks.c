@@ -6,6 +6,7 @@
 
 #include "crm-activity-log.h"
 #include "crm-cadence.h"
+#include "crm-convert.h"
 #include "crm-funnel.h"
 #include "crm-record.h"
 #include "crm-reminders.h"
@@ -638,6 +639,23 @@ test_refused (CrmTestStore  *f,
   }
 }
 
+/* Refused from the card (not dragged): the same farewell cadence; brought
+ * back into work: it stops. */
+static void
+test_refused_from_card (CrmTestStore  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = add_lead (f);
+
+  g_assert_true (crm_lead_refuse (f->store, lead, "Слишком дорого", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_cadence_is_running (f->store, lead, NULL));
+  g_assert_true (crm_lead_reopen (f->store, lead, &error));
+  g_assert_no_error (error);
+  g_assert_false (crm_cadence_is_running (f->store, lead, NULL));
+}
+
 static void
 test_seed (CrmTestStore  *f,
            gconstpointer  data)
@@ -928,6 +946,7 @@ main (int    argc,
   ADD ("/core/cadence/no-answer", test_no_answer);
   ADD ("/core/cadence/warm", test_warm);
   ADD ("/core/cadence/refused", test_refused);
+  ADD ("/core/cadence/refused-from-card", test_refused_from_card);
   ADD ("/core/cadence/seed", test_seed);
   ADD ("/core/cadence/custom", test_custom);
   ADD ("/core/cadence/template", test_template);

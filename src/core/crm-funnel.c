@@ -378,9 +378,9 @@ crm_funnel_log_stage_change (CrmStore    *store,
  * @reason: (nullable): why (a refusal)
  * @error: return location for a #GError
  *
- * The timeline entry of a change of stage made by another flow (a
- * conversion, a refusal, a reopening) inside the caller's transaction, so
- * every change of stage shows on the timeline like a move on the board.
+ * What a change of stage made by another flow (a conversion, a refusal,
+ * a reopening) owes, inside the caller's transaction: the timeline entry a
+ * move on the board writes, and the start or stop of cadences.
  *
  * Returns: %TRUE on success
  */
@@ -403,9 +403,11 @@ crm_funnel_note_stage_change (CrmStore    *store,
     from = crm_store_get (store, "stages", from_stage_id, NULL);
   if (!(to = crm_store_get (store, "stages", to_stage_id, error)))
     return FALSE;
+  /* Like a move, it also starts and stops the processing regulations. */
   return crm_funnel_log_stage_change (store, lead_id,
                                       from != NULL ? crm_record_get_text (from, "name") : NULL,
-                                      crm_record_get_text (to, "name"), reason, error);
+                                      crm_record_get_text (to, "name"), reason, error) &&
+         crm_cadence_on_stage_entered (store, lead_id, from_stage_id, to_stage_id, error);
 }
 
 /**
