@@ -937,3 +937,123 @@ crm_card_form_dup_addresses (CrmCardForm *self,
       }
   return g_strv_builder_end (builder);
 }
+
+/**
+ * crm_card_form_dup_tel_uri:
+ * @self: a form
+ *
+ * Returns: (transfer full) (nullable): a tel: URI for the first phone,
+ *   or %NULL when there is none or it does not parse
+ */
+char *
+crm_card_form_dup_tel_uri (CrmCardForm *self)
+{
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (self, "phones");
+
+  return phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self)) : NULL;
+}
+
+/**
+ * crm_card_form_dup_mailto_uri:
+ * @self: a form
+ *
+ * Returns: (transfer full) (nullable): a mailto: URI for the first
+ *   e-mail, or %NULL when there is none or it does not parse
+ */
+char *
+crm_card_form_dup_mailto_uri (CrmCardForm *self)
+{
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (self, "emails");
+
+  return emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+}
+
+/**
+ * crm_card_form_update_reach:
+ * @self: a form
+ * @card: the card that owns the actions
+ * @call_action: the card's Call action
+ * @write_action: the card's Write action
+ *
+ * Call and Write need a phone or an address that parses.
+ */
+void
+crm_card_form_update_reach (CrmCardForm *self,
+                            GtkWidget   *card,
+                            const char  *call_action,
+                            const char  *write_action)
+{
+  g_autofree char *tel = crm_card_form_dup_tel_uri (self);
+  g_autofree char *mail = crm_card_form_dup_mailto_uri (self);
+
+  gtk_widget_action_set_enabled (card, call_action, tel != NULL);
+  gtk_widget_action_set_enabled (card, write_action, mail != NULL);
+}
+
+/**
+ * crm_card_form_find_duplicates:
+ * @self: a form
+ * @entity_type: "lead", "contact" or "client"
+ * @full_name_column: (nullable): the column probed as a person's name
+ * @company_column: (nullable): the column probed as a company name
+ * @inn_column: (nullable): the column probed as an INN
+ * @error: return location for an error
+ *
+ * Probes for records like the one being edited, as typed now, leaving out
+ * the record itself and the records it is linked to.
+ *
+ * Returns: (transfer container): the candidates, or %NULL on error
+ */
+GPtrArray *
+crm_card_form_find_duplicates (CrmCardForm  *self,
+                               const char   *entity_type,
+                               const char   *full_name_column,
+                               const char   *company_column,
+                               const char   *inn_column,
+                               GError      **error)
+{
+  g_autofree char *full_name = full_name_column ? crm_card_form_dup_text (self, full_name_column) : NULL;
+  g_autofree char *company = company_column ? crm_card_form_dup_text (self, company_column) : NULL;
+  g_autofree char *inn = inn_column ? crm_card_form_dup_text (self, inn_column) : NULL;
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (self, "phones");
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (self, "emails");
+  g_autoptr(GPtrArray) found = NULL;
+  CrmDedupeProbe probe = { 0 };
+
+  g_return_val_if_fail (CRM_IS_CARD_FORM (self), NULL);
+
+  probe.entity_type = entity_type;
+  probe.exclude_id = crm_card_form_get_id (self);
+  probe.full_name = full_name;
+  probe.company = company;
+  probe.inn = inn;
+  probe.phones = (const char *const *) phones;
+  probe.emails = (const char *const *) emails;
+  if (!(found = crm_dedupe_find (self->store, &probe, error)))
+    return NULL;
+  /* A lead converted into a client is not a duplicate of its own contact. */
+  crm_card_drop_own_links (self->store, crm_card_form_get_record (self), found);
+  return g_steal_pointer (&found);
+}
+
+/**
+ * crm_card_form_delete_with_undo:
+ * @self: a form
+ * @card: the card, for the toast
+ * @title_label: the card's title, read once saved, for the toast
+ *
+ * What Delete does: saves what is typed, then deletes the record with a
+ * toast to undo it. A record not created yet is left alone.
+ */
+void
+crm_card_form_delete_with_undo (CrmCardForm *self,
+                                GtkWidget   *card,
+                                GtkLabel    *title_label)
+{
+  /* Taken before the flush: a flush that creates the record is no delete. */
+  g_autofree char *id = g_strdup (crm_card_form_get_id (self));
+
+  crm_card_form_flush (self);
+  if (id != NULL)
+    crm_card_delete_with_undo (card, self->store, self->table, id, gtk_label_get_text (title_label));
+}

@@ -9,6 +9,7 @@
 
 #include "crm-card-resources.h"
 #include "crm-core.h"
+#include "crm-merge-dialog.h"
 
 /**
  * crm_card_install_signals:
@@ -476,4 +477,82 @@ crm_card_toast_with_open (GtkWidget  *card,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), o,
                          (GClosureNotify) (void (*) (void)) open_later_free, 0);
   crm_card_toast (card, toast);
+}
+
+/**
+ * crm_card_reach_out:
+ * @card: a card
+ * @uri: (nullable): a tel: or mailto: URI to open
+ * @view_stack: the card's stack, with a "timeline" page
+ * @timeline: the card's timeline
+ * @kind: the activity to start logging, "call" or "email"
+ *
+ * What Call and Write do: open the phone or mail app, and start logging
+ * the call or the e-mail on the timeline.
+ */
+void
+crm_card_reach_out (GtkWidget    *card,
+                    const char   *uri,
+                    AdwViewStack *view_stack,
+                    CrmTimeline  *timeline,
+                    const char   *kind)
+{
+  if (uri != NULL)
+    crm_card_show_uri (card, uri);
+  adw_view_stack_set_visible_child_name (view_stack, "timeline");
+  crm_timeline_start_log (timeline, kind);
+}
+
+/**
+ * crm_card_open_merge:
+ * @card: a card
+ * @store: the workspace
+ * @tbl: the table of both records
+ * @id: the record the card shows
+ * @other_id: its duplicate
+ * @merged_cb: called on @card (swapped) when the dialog merged them
+ *
+ * Shows the merge dialog for the card's record and a duplicate of it.
+ */
+void
+crm_card_open_merge (GtkWidget  *card,
+                     CrmStore   *store,
+                     const char *tbl,
+                     const char *id,
+                     const char *other_id,
+                     GCallback   merged_cb)
+{
+  CrmMergeDialog *dialog;
+
+  dialog = crm_merge_dialog_new (store, tbl, id, other_id);
+  g_signal_connect_object (dialog, "merged", merged_cb, card, G_CONNECT_SWAPPED);
+  crm_card_present_dialog (card, GTK_WINDOW (dialog));
+}
+
+/**
+ * crm_card_ignore_duplicate:
+ * @card: a card
+ * @store: the workspace
+ * @id: the record the card shows
+ * @other_id: the candidate that is not a duplicate of it
+ *
+ * Remembers that two records are not duplicates; a failure shows as a
+ * toast.
+ *
+ * Returns: %TRUE when remembered
+ */
+gboolean
+crm_card_ignore_duplicate (GtkWidget  *card,
+                           CrmStore   *store,
+                           const char *id,
+                           const char *other_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_dedupe_ignore (store, id, other_id, &error))
+    {
+      crm_card_toast (card, adw_toast_new (error->message));
+      return FALSE;
+    }
+  return TRUE;
 }

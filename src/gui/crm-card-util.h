@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "crm-store.h"
+#include "crm-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,21 @@ void  crm_card_merged_toast        (GtkWidget   *card,
                                     const char  *tbl,
                                     const char  *kept_id,
                                     const char  *merge_id);
+void  crm_card_reach_out           (GtkWidget   *card,
+                                    const char  *uri,
+                                    AdwViewStack *view_stack,
+                                    CrmTimeline *timeline,
+                                    const char  *kind);
+void  crm_card_open_merge          (GtkWidget   *card,
+                                    CrmStore    *store,
+                                    const char  *tbl,
+                                    const char  *id,
+                                    const char  *other_id,
+                                    GCallback    merged_cb);
+gboolean crm_card_ignore_duplicate (GtkWidget   *card,
+                                    CrmStore    *store,
+                                    const char  *id,
+                                    const char  *other_id);
 void  crm_card_toast               (GtkWidget   *card,
                                     AdwToast    *toast);
 void  crm_card_unparent_children   (GtkWidget   *widget);

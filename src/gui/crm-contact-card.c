@@ -12,7 +12,6 @@
 #include "crm-core.h"
 #include "crm-duplicate-banner.h"
 #include "crm-history-view.h"
-#include "crm-merge-dialog.h"
 #include "crm-timeline.h"
 
 struct _CrmContactCard
@@ -123,28 +122,15 @@ static void
 run_dedupe (CrmContactCard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = crm_card_form_dup_text (self->form, "full_name");
-  g_autofree char *inn = crm_card_form_dup_text (self->form, "inn");
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
   g_autoptr(GPtrArray) found = NULL;
-  CrmDedupeProbe probe = { 0 };
 
   if (crm_card_form_get_id (self->form) == NULL)
     return;
-  probe.entity_type = "contact";
-  probe.exclude_id = crm_card_form_get_id (self->form);
-  probe.full_name = name;
-  probe.inn = inn;
-  probe.phones = (const char *const *) phones;
-  probe.emails = (const char *const *) emails;
-  if (!(found = crm_dedupe_find (self->store, &probe, &error)))
+  if (!(found = crm_card_form_find_duplicates (self->form, "contact", "full_name", NULL, "inn", &error)))
     {
       g_warning ("Duplicate check failed: %s", error->message);
       return;
     }
-  crm_card_drop_own_links (self->store, crm_card_form_get_record (self->form), found);
-  
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "contact", found);
 }
 
@@ -152,13 +138,7 @@ run_dedupe (CrmContactCard *self)
 static void
 update_reach (CrmContactCard *self)
 {
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
-  g_autofree char *tel = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
-  g_autofree char *mail = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.call", tel != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.write", mail != NULL);
+  crm_card_form_update_reach (self->form, GTK_WIDGET (self), "card.call", "card.write");
 }
 
 static gboolean
@@ -235,12 +215,9 @@ on_banner_merge_cb (CrmContactCard       *self,
                     const char *entity_type,
                     const char *other_id)
 {
-  CrmMergeDialog *dialog;
-
   crm_card_form_flush (self->form);
-  dialog = crm_merge_dialog_new (self->store, "contacts", crm_card_form_get_id (self->form), other_id);
-  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_merged_cb), self, G_CONNECT_SWAPPED);
-  crm_card_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+  crm_card_open_merge (GTK_WIDGET (self), self->store, "contacts", crm_card_form_get_id (self->form), other_id,
+                       G_CALLBACK (on_merged_cb));
 }
 
 static void
@@ -248,14 +225,8 @@ on_banner_ignore_cb (CrmContactCard       *self,
                      const char *entity_type,
                      const char *other_id)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!crm_dedupe_ignore (self->store, crm_card_form_get_id (self->form), other_id, &error))
-    {
-      crm_card_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-  run_dedupe (self);
+  if (crm_card_ignore_duplicate (GTK_WIDGET (self), self->store, crm_card_form_get_id (self->form), other_id))
+    run_dedupe (self);
 }
 
 static void
@@ -264,14 +235,10 @@ call_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CrmContactCard *self = (CrmContactCard *) widget;
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_autofree char *uri = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
+  g_autofree char *uri = crm_card_form_dup_tel_uri (self->form);
 
   crm_card_form_flush (self->form);
-  if (uri != NULL)
-    crm_card_show_uri (widget, uri);
-  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
-  crm_timeline_start_log (self->timeline, "call");
+  crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "call");
 }
 
 static void
@@ -280,14 +247,10 @@ write_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CrmContactCard *self = (CrmContactCard *) widget;
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
-  g_autofree char *uri = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+  g_autofree char *uri = crm_card_form_dup_mailto_uri (self->form);
 
   crm_card_form_flush (self->form);
-  if (uri != NULL)
-    crm_card_show_uri (widget, uri);
-  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
-  crm_timeline_start_log (self->timeline, "email");
+  crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "email");
 }
 
 static void
@@ -296,11 +259,8 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   CrmContactCard *self = (CrmContactCard *) widget;
-  g_autofree char *id = g_strdup (crm_card_form_get_id (self->form));
 
-  crm_card_form_flush (self->form);
-  if (id != NULL)
-    crm_card_delete_with_undo (widget, self->store, "contacts", id, gtk_label_get_text (self->title_label));
+  crm_card_form_delete_with_undo (self->form, widget, self->title_label);
 }
 
 static void

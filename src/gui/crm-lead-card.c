@@ -13,7 +13,6 @@
 #include "crm-core.h"
 #include "crm-duplicate-banner.h"
 #include "crm-history-view.h"
-#include "crm-merge-dialog.h"
 #include "crm-refuse-dialog.h"
 #include "crm-timeline.h"
 
@@ -193,44 +192,25 @@ update_state (CrmLeadCard *self)
 static void
 update_reach (CrmLeadCard *self)
 {
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
-  g_autofree char *tel = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
-  g_autofree char *mail = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.call", tel != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.write", mail != NULL);
+  crm_card_form_update_reach (self->form, GTK_WIDGET (self), "lead.call", "lead.write");
 }
 
 static void
 run_dedupe (CrmLeadCard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = crm_card_form_dup_text (self->form, "full_name");
-  g_autofree char *company = crm_card_form_dup_text (self->form, "company");
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
   g_autoptr(GPtrArray) found = NULL;
-  CrmDedupeProbe probe = { 0 };
 
   if (self->read_only)
     {
       crm_duplicate_banner_set_candidates (self->duplicate_banner, "lead", NULL);
       return;
     }
-  probe.entity_type = "lead";
-  probe.exclude_id = crm_card_form_get_id (self->form);
-  probe.full_name = name;
-  probe.company = company;
-  probe.phones = (const char *const *) phones;
-  probe.emails = (const char *const *) emails;
-  if (!(found = crm_dedupe_find (self->store, &probe, &error)))
+  if (!(found = crm_card_form_find_duplicates (self->form, "lead", "full_name", "company", NULL, &error)))
     {
       g_warning ("Duplicate check failed: %s", error->message);
       return;
     }
-  /* A lead converted into a client is not a duplicate of its own contact. */
-  crm_card_drop_own_links (self->store, record (self), found);
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "lead", found);
 }
 
@@ -320,14 +300,11 @@ on_banner_merge_cb (CrmLeadCard *self,
                     const char  *entity_type,
                     const char  *other_id)
 {
-  CrmMergeDialog *dialog;
-
   crm_card_form_flush (self->form);
   if (crm_card_form_get_id (self->form) == NULL)
     return;
-  dialog = crm_merge_dialog_new (self->store, "leads", crm_card_form_get_id (self->form), other_id);
-  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_merged_cb), self, G_CONNECT_SWAPPED);
-  crm_card_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+  crm_card_open_merge (GTK_WIDGET (self), self->store, "leads", crm_card_form_get_id (self->form), other_id,
+                       G_CALLBACK (on_merged_cb));
 }
 
 static void
@@ -335,17 +312,11 @@ on_banner_ignore_cb (CrmLeadCard *self,
                      const char  *entity_type,
                      const char  *other_id)
 {
-  g_autoptr(GError) error = NULL;
-
   crm_card_form_flush (self->form);
   if (crm_card_form_get_id (self->form) == NULL)
     return;
-  if (!crm_dedupe_ignore (self->store, crm_card_form_get_id (self->form), other_id, &error))
-    {
-      crm_card_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-  run_dedupe (self);
+  if (crm_card_ignore_duplicate (GTK_WIDGET (self), self->store, crm_card_form_get_id (self->form), other_id))
+    run_dedupe (self);
 }
 
 static void
@@ -354,8 +325,7 @@ call_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
-  g_auto(GStrv) phones = crm_card_form_dup_addresses (self->form, "phones");
-  g_autofree char *uri = phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (self->form)) : NULL;
+  g_autofree char *uri = crm_card_form_dup_tel_uri (self->form);
 
   crm_card_form_flush (self->form);
   if (uri != NULL)
@@ -373,8 +343,7 @@ write_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
-  g_auto(GStrv) emails = crm_card_form_dup_addresses (self->form, "emails");
-  g_autofree char *uri = emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+  g_autofree char *uri = crm_card_form_dup_mailto_uri (self->form);
 
   crm_card_form_flush (self->form);
   if (uri != NULL)
@@ -466,12 +435,8 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
-  g_autofree char *id = g_strdup (crm_card_form_get_id (self->form));
 
-  crm_card_form_flush (self->form);
-  if (id != NULL)
-    crm_card_delete_with_undo (widget, self->store, "leads", id,
-                               gtk_label_get_text (self->title_label));
+  crm_card_form_delete_with_undo (self->form, widget, self->title_label);
 }
 
 static void
