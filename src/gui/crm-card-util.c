@@ -556,3 +556,32 @@ crm_card_ignore_duplicate (GtkWidget  *card,
     }
   return TRUE;
 }
+
+/**
+ * crm_card_field_catalog:
+ * @field: (nullable): a column name
+ *
+ * Returns: (nullable): the table whose names the ids in @field are, or
+ *   %NULL when @field holds no such id
+ */
+const char *
+crm_card_field_catalog (const char *field)
+{
+  static const struct {
+    const char *field;
+    const char *table;
+  } catalogs[] = {
+    { "channel_id", "channels" },
+    { "stage_id", "stages" },
+    { "owner_id", "users" },
+    { "client_id", "clients" },
+    { "contact_id", "contacts" },
+    { "lead_id", "leads" },
+    { "pipeline_id", "pipelines" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (catalogs); i++)
+    if (g_strcmp0 (field, catalogs[i].field) == 0)
+      return catalogs[i].table;
+  return NULL;
+}

@@ -46,6 +46,7 @@ void  crm_card_merged_toast        (GtkWidget   *card,
                                     const char  *tbl,
                                     const char  *kept_id,
                                     const char  *merge_id);
+const char *crm_card_field_catalog (const char  *field);
 void  crm_card_reach_out           (GtkWidget   *card,
                                     const char  *uri,
                                     AdwViewStack *view_stack,

@@ -33,22 +33,12 @@ readable (CrmHistoryView *self,
           const char     *field,
           const char     *value)
 {
+  const char *catalog;
+
   if (value == NULL)
     return NULL;
-  if (g_strcmp0 (field, "channel_id") == 0)
-    return crm_catalog_name (self->store, "channels", value);
-  if (g_strcmp0 (field, "stage_id") == 0)
-    return crm_catalog_name (self->store, "stages", value);
-  if (g_strcmp0 (field, "owner_id") == 0)
-    return crm_catalog_name (self->store, "users", value);
-  if (g_strcmp0 (field, "client_id") == 0)
-    return crm_catalog_name (self->store, "clients", value);
-  if (g_strcmp0 (field, "contact_id") == 0)
-    return crm_catalog_name (self->store, "contacts", value);
-  if (g_strcmp0 (field, "lead_id") == 0)
-    return crm_catalog_name (self->store, "leads", value);
-  if (g_strcmp0 (field, "pipeline_id") == 0)
-    return crm_catalog_name (self->store, "pipelines", value);
+  if ((catalog = crm_card_field_catalog (field)) != NULL)
+    return crm_catalog_name (self->store, catalog, value);
   if (field != NULL && g_str_has_suffix (field, "_ms"))
     return crm_card_format_time (g_ascii_strtoll (value, NULL, 10));
   if (g_strcmp0 (field, "value") == 0)

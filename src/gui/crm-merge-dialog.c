@@ -54,14 +54,10 @@ display (CrmMergeDialog *self,
          const char     *field,
          const char     *value)
 {
-  if (g_strcmp0 (field, "channel_id") == 0)
-    return crm_catalog_name (self->store, "channels", value);
-  if (g_strcmp0 (field, "stage_id") == 0)
-    return crm_catalog_name (self->store, "stages", value);
-  if (g_strcmp0 (field, "owner_id") == 0)
-    return crm_catalog_name (self->store, "users", value);
-  if (g_strcmp0 (field, "client_id") == 0)
-    return crm_catalog_name (self->store, "clients", value);
+  const char *catalog;
+
+  if ((catalog = crm_card_field_catalog (field)) != NULL)
+    return crm_catalog_name (self->store, catalog, value);
   if (g_strcmp0 (field, "temperature") == 0)
     return g_strdup (crm_card_temperature_label (value));
   if (g_strcmp0 (field, "value") == 0)
