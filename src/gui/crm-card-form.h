@@ -60,20 +60,5 @@ char        *crm_card_form_dup_text         (CrmCardForm    *self,
                                              const char     *column);
 GStrv        crm_card_form_dup_addresses    (CrmCardForm    *self,
                                              const char     *tbl);
-char        *crm_card_form_dup_tel_uri      (CrmCardForm    *self);
-char        *crm_card_form_dup_mailto_uri   (CrmCardForm    *self);
-void         crm_card_form_update_reach     (CrmCardForm    *self,
-                                             GtkWidget      *card,
-                                             const char     *call_action,
-                                             const char     *write_action);
-void         crm_card_form_delete_with_undo (CrmCardForm    *self,
-                                             GtkWidget      *card,
-                                             GtkLabel       *title_label);
-GPtrArray   *crm_card_form_find_duplicates  (CrmCardForm    *self,
-                                             const char     *entity_type,
-                                             const char     *full_name_column,
-                                             const char     *company_column,
-                                             const char     *inn_column,
-                                             GError        **error);
 
 G_END_DECLS

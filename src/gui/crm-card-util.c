@@ -480,6 +480,130 @@ crm_card_toast_with_open (GtkWidget  *card,
 }
 
 /**
+ * crm_card_dup_tel_uri:
+ * @form: a card's form
+ *
+ * Returns: (transfer full) (nullable): a tel: URI for the first phone,
+ *   or %NULL when there is none or it does not parse
+ */
+char *
+crm_card_dup_tel_uri (CrmCardForm *form)
+{
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (form, "phones");
+
+  return phones[0] ? crm_card_tel_uri (phones[0], crm_card_form_get_region (form)) : NULL;
+}
+
+/**
+ * crm_card_dup_mailto_uri:
+ * @form: a card's form
+ *
+ * Returns: (transfer full) (nullable): a mailto: URI for the first
+ *   e-mail, or %NULL when there is none or it does not parse
+ */
+char *
+crm_card_dup_mailto_uri (CrmCardForm *form)
+{
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (form, "emails");
+
+  return emails[0] ? crm_card_mailto_uri (emails[0]) : NULL;
+}
+
+/**
+ * crm_card_update_reach:
+ * @card: a card
+ * @form: its form
+ * @call_action: the card's Call action
+ * @write_action: the card's Write action
+ *
+ * Call and Write need a phone or an address that parses.
+ */
+void
+crm_card_update_reach (GtkWidget   *card,
+                       CrmCardForm *form,
+                       const char  *call_action,
+                       const char  *write_action)
+{
+  g_autofree char *tel = crm_card_dup_tel_uri (form);
+  g_autofree char *mail = crm_card_dup_mailto_uri (form);
+
+  gtk_widget_action_set_enabled (card, call_action, tel != NULL);
+  gtk_widget_action_set_enabled (card, write_action, mail != NULL);
+}
+
+/**
+ * crm_card_find_duplicates:
+ * @store: the workspace
+ * @form: a card's form
+ * @entity_type: "lead", "contact" or "client"
+ * @full_name_column: (nullable): the column probed as a person's name
+ * @company_column: (nullable): the column probed as a company name
+ * @inn_column: (nullable): the column probed as an INN
+ * @error: return location for an error
+ *
+ * Probes for records like the one being edited, as typed now, leaving out
+ * the record itself and the records it is linked to.
+ *
+ * Returns: (transfer container): the candidates, or %NULL on error
+ */
+GPtrArray *
+crm_card_find_duplicates (CrmStore     *store,
+                          CrmCardForm  *form,
+                          const char   *entity_type,
+                          const char   *full_name_column,
+                          const char   *company_column,
+                          const char   *inn_column,
+                          GError      **error)
+{
+  g_autofree char *full_name = full_name_column ? crm_card_form_dup_text (form, full_name_column) : NULL;
+  g_autofree char *company = company_column ? crm_card_form_dup_text (form, company_column) : NULL;
+  g_autofree char *inn = inn_column ? crm_card_form_dup_text (form, inn_column) : NULL;
+  g_auto(GStrv) phones = crm_card_form_dup_addresses (form, "phones");
+  g_auto(GStrv) emails = crm_card_form_dup_addresses (form, "emails");
+  g_autoptr(GPtrArray) found = NULL;
+  CrmDedupeProbe probe = { 0 };
+
+  probe.entity_type = entity_type;
+  probe.exclude_id = crm_card_form_get_id (form);
+  probe.full_name = full_name;
+  probe.company = company;
+  probe.inn = inn;
+  probe.phones = (const char *const *) phones;
+  probe.emails = (const char *const *) emails;
+  if (!(found = crm_dedupe_find (store, &probe, error)))
+    return NULL;
+  /* A lead converted into a client is not a duplicate of its own contact. */
+  crm_card_drop_own_links (store, crm_card_form_get_record (form), found);
+  return g_steal_pointer (&found);
+}
+
+/**
+ * crm_card_delete_form_record:
+ * @card: a card
+ * @store: the workspace
+ * @tbl: the table of the record
+ * @form: the card's form
+ * @title_label: the card's title, read once saved, for the toast
+ *
+ * What Delete does: saves what is typed, then deletes the record with a
+ * toast to undo it. A record not created yet is left alone.
+ */
+void
+crm_card_delete_form_record (GtkWidget   *card,
+                             CrmStore    *store,
+                             const char  *tbl,
+                             CrmCardForm *form,
+                             GtkLabel    *title_label)
+{
+  /* Taken before the flush: a flush that creates the record is no delete. */
+  g_autofree char *id = g_strdup (crm_card_form_get_id (form));
+
+  crm_card_form_flush (form);
+  if (id != NULL)
+    crm_card_delete_with_undo (card, store, tbl, id, gtk_label_get_text (title_label));
+}
+
+/**
  * crm_card_reach_out:
  * @card: a card
  * @uri: (nullable): a tel: or mailto: URI to open

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "crm-card-form.h"
 #include "crm-store.h"
 #include "crm-timeline.h"
 
@@ -46,6 +47,24 @@ void  crm_card_merged_toast        (GtkWidget   *card,
                                     const char  *tbl,
                                     const char  *kept_id,
                                     const char  *merge_id);
+char *crm_card_dup_tel_uri         (CrmCardForm *form);
+char *crm_card_dup_mailto_uri      (CrmCardForm *form);
+void  crm_card_update_reach        (GtkWidget   *card,
+                                    CrmCardForm *form,
+                                    const char  *call_action,
+                                    const char  *write_action);
+GPtrArray *crm_card_find_duplicates (CrmStore   *store,
+                                    CrmCardForm *form,
+                                    const char  *entity_type,
+                                    const char  *full_name_column,
+                                    const char  *company_column,
+                                    const char  *inn_column,
+                                    GError     **error);
+void  crm_card_delete_form_record  (GtkWidget   *card,
+                                    CrmStore    *store,
+                                    const char  *tbl,
+                                    CrmCardForm *form,
+                                    GtkLabel    *title_label);
 const char *crm_card_field_catalog (const char  *field);
 void  crm_card_reach_out           (GtkWidget   *card,
                                     const char  *uri,

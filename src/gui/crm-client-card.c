@@ -198,7 +198,7 @@ run_dedupe (CrmClientCard *self)
 
   if (crm_card_form_get_id (self->form) == NULL)
     return;
-  if (!(found = crm_card_form_find_duplicates (self->form, "client", NULL, "name", "inn", &error)))
+  if (!(found = crm_card_find_duplicates (self->store, self->form, "client", NULL, "name", "inn", &error)))
     {
       g_warning ("Duplicate check failed: %s", error->message);
       return;
@@ -210,7 +210,7 @@ run_dedupe (CrmClientCard *self)
 static void
 update_reach (CrmClientCard *self)
 {
-  crm_card_form_update_reach (self->form, GTK_WIDGET (self), "card.call", "card.write");
+  crm_card_update_reach (GTK_WIDGET (self), self->form, "card.call", "card.write");
 }
 
 static gboolean
@@ -301,7 +301,7 @@ call_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CrmClientCard *self = (CrmClientCard *) widget;
-  g_autofree char *uri = crm_card_form_dup_tel_uri (self->form);
+  g_autofree char *uri = crm_card_dup_tel_uri (self->form);
 
   crm_card_form_flush (self->form);
   crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "call");
@@ -313,7 +313,7 @@ write_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CrmClientCard *self = (CrmClientCard *) widget;
-  g_autofree char *uri = crm_card_form_dup_mailto_uri (self->form);
+  g_autofree char *uri = crm_card_dup_mailto_uri (self->form);
 
   crm_card_form_flush (self->form);
   crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "email");
@@ -326,7 +326,7 @@ delete_action (GtkWidget  *widget,
 {
   CrmClientCard *self = (CrmClientCard *) widget;
 
-  crm_card_form_delete_with_undo (self->form, widget, self->title_label);
+  crm_card_delete_form_record (widget, self->store, "clients", self->form, self->title_label);
 }
 
 static void

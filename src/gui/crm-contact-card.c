@@ -126,7 +126,7 @@ run_dedupe (CrmContactCard *self)
 
   if (crm_card_form_get_id (self->form) == NULL)
     return;
-  if (!(found = crm_card_form_find_duplicates (self->form, "contact", "full_name", NULL, "inn", &error)))
+  if (!(found = crm_card_find_duplicates (self->store, self->form, "contact", "full_name", NULL, "inn", &error)))
     {
       g_warning ("Duplicate check failed: %s", error->message);
       return;
@@ -138,7 +138,7 @@ run_dedupe (CrmContactCard *self)
 static void
 update_reach (CrmContactCard *self)
 {
-  crm_card_form_update_reach (self->form, GTK_WIDGET (self), "card.call", "card.write");
+  crm_card_update_reach (GTK_WIDGET (self), self->form, "card.call", "card.write");
 }
 
 static gboolean
@@ -235,7 +235,7 @@ call_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CrmContactCard *self = (CrmContactCard *) widget;
-  g_autofree char *uri = crm_card_form_dup_tel_uri (self->form);
+  g_autofree char *uri = crm_card_dup_tel_uri (self->form);
 
   crm_card_form_flush (self->form);
   crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "call");
@@ -247,7 +247,7 @@ write_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CrmContactCard *self = (CrmContactCard *) widget;
-  g_autofree char *uri = crm_card_form_dup_mailto_uri (self->form);
+  g_autofree char *uri = crm_card_dup_mailto_uri (self->form);
 
   crm_card_form_flush (self->form);
   crm_card_reach_out (widget, uri, self->view_stack, self->timeline, "email");
@@ -260,7 +260,7 @@ delete_action (GtkWidget  *widget,
 {
   CrmContactCard *self = (CrmContactCard *) widget;
 
-  crm_card_form_delete_with_undo (self->form, widget, self->title_label);
+  crm_card_delete_form_record (widget, self->store, "contacts", self->form, self->title_label);
 }
 
 static void

@@ -192,7 +192,7 @@ update_state (CrmLeadCard *self)
 static void
 update_reach (CrmLeadCard *self)
 {
-  crm_card_form_update_reach (self->form, GTK_WIDGET (self), "lead.call", "lead.write");
+  crm_card_update_reach (GTK_WIDGET (self), self->form, "lead.call", "lead.write");
 }
 
 static void
@@ -206,7 +206,7 @@ run_dedupe (CrmLeadCard *self)
       crm_duplicate_banner_set_candidates (self->duplicate_banner, "lead", NULL);
       return;
     }
-  if (!(found = crm_card_form_find_duplicates (self->form, "lead", "full_name", "company", NULL, &error)))
+  if (!(found = crm_card_find_duplicates (self->store, self->form, "lead", "full_name", "company", NULL, &error)))
     {
       g_warning ("Duplicate check failed: %s", error->message);
       return;
@@ -325,7 +325,7 @@ call_action (GtkWidget  *widget,
              GVariant   *param)
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
-  g_autofree char *uri = crm_card_form_dup_tel_uri (self->form);
+  g_autofree char *uri = crm_card_dup_tel_uri (self->form);
 
   crm_card_form_flush (self->form);
   if (uri != NULL)
@@ -343,7 +343,7 @@ write_action (GtkWidget  *widget,
               GVariant   *param)
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
-  g_autofree char *uri = crm_card_form_dup_mailto_uri (self->form);
+  g_autofree char *uri = crm_card_dup_mailto_uri (self->form);
 
   crm_card_form_flush (self->form);
   if (uri != NULL)
@@ -436,7 +436,7 @@ delete_action (GtkWidget  *widget,
 {
   CrmLeadCard *self = CRM_LEAD_CARD (widget);
 
-  crm_card_form_delete_with_undo (self->form, widget, self->title_label);
+  crm_card_delete_form_record (widget, self->store, "leads", self->form, self->title_label);
 }
 
 static void
