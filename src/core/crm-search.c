@@ -591,9 +591,12 @@ add_exact (CrmStore       *store,
 #define SCOPE_SQL " AND ((1 << ((rowid % 4) - 1)) & ?3) != 0"
 #define TEXT_SQL "SELECT rowid FROM search WHERE search MATCH ?1"
 #define PHONES_SQL "SELECT rowid FROM search_phones WHERE search_phones MATCH ?1"
-#define MIXED_SQL "SELECT rowid FROM search WHERE search MATCH ?1" \
+#define MIXED_BY_TEXT_SQL "SELECT rowid FROM search WHERE search MATCH ?1" \
   " AND EXISTS (SELECT 1 FROM search_phones p WHERE p.search_phones MATCH ?4" \
   " AND p.rowid = search.rowid)"
+#define MIXED_BY_PHONES_SQL "SELECT rowid FROM search_phones WHERE search_phones MATCH ?1" \
+  " AND EXISTS (SELECT 1 FROM search t WHERE t.search MATCH ?4" \
+  " AND t.rowid = search_phones.rowid)"
 
 /* The rowids of one MATCH, newest first, at most @limit. */
 static GArray *
@@ -688,6 +691,7 @@ crm_search_query (CrmStore        *store,
   g_autofree char *phones = NULL;
   g_autofree char *text = NULL;
   guint n_exact;
+  guint n_digits;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
@@ -700,10 +704,11 @@ crm_search_query (CrmStore        *store,
 
   /* Each part walks its FTS index newest first and stops at the limit;
    * ORDER BY rank would score every match (66 ms on 1M rows). */
-  if ((phones = crm_search_build_phone_match (query)))
+  if (is_phone_like (query, &n_digits) && n_digits >= MIN_DIGITS)
     {
-      /* A number: anywhere in a phone, or the start of a word (an INN,
-       * a company's number). */
+      /* A number: anywhere in a phone (a whole one was looked up exactly
+       * above), or the start of a word (an INN, a company's number). */
+      phones = crm_search_build_phone_match (query);
       text = crm_search_build_match (query);
       if (!(found = run_match (store, PHONES_SQL, phones, NULL, scope, limit, error)) ||
           !(more = run_match (store, TEXT_SQL, text, NULL, scope, limit, error)))
@@ -714,24 +719,36 @@ crm_search_query (CrmStore        *store,
     {
       g_autoptr(GPtrArray) words = split_words (query);
       g_autoptr(GString) runs = g_string_new (NULL);
+      gsize longest_run = 0;
 
       if (!(text = prefix_match (words, TRUE)))
         return g_steal_pointer (&hits);
       if (!(found = run_match (store, TEXT_SQL, text, NULL, scope, limit, error)))
         return NULL;
 
-      /* "Иванов 4567": the digits may be part of his phone. */
+      /* "Иванов 4567": the digits may be part of his phone. The side
+       * with fewer matches drives and the other checks each of them: a
+       * run of four digits or more is rarer than a name's first letters. */
       for (guint i = 0; i < words->len; i++)
-        if (is_digit_run (g_ptr_array_index (words, i)))
-          g_string_append_printf (runs, "%s\"%s\"", runs->len ? " AND " : "",
-                                  (const char *) g_ptr_array_index (words, i));
+        {
+          const char *w = g_ptr_array_index (words, i);
+
+          if (!is_digit_run (w))
+            continue;
+          g_string_append_printf (runs, "%s\"%s\"", runs->len ? " AND " : "", w);
+          longest_run = MAX (longest_run, strlen (w));
+        }
       if (runs->len > 0)
         {
           g_autofree char *rest = prefix_match (words, FALSE);
 
           if (rest != NULL)
             {
-              if (!(more = run_match (store, MIXED_SQL, rest, runs->str, scope, limit, error)))
+              if (longest_run >= 4)
+                more = run_match (store, MIXED_BY_PHONES_SQL, runs->str, rest, scope, limit, error);
+              else
+                more = run_match (store, MIXED_BY_TEXT_SQL, rest, runs->str, scope, limit, error);
+              if (more == NULL)
                 return NULL;
               merge_newest (found, more, limit);
             }
