@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "crm-card-logic.h"
+#include "crm-settings.h"
 #include "crm-test-util.h"
 
 /* The card's pure logic, without a display. */
@@ -76,20 +77,20 @@ test_money (void)
 {
   gint64 m;
 
-  g_assert_true (crm_card_parse_money ("150 000", &m));
+  g_assert_true (crm_money_parse ("150 000", &m));
   g_assert_cmpint (m, ==, 15000000);
-  g_assert_true (crm_card_parse_money ("1500,5", &m));
+  g_assert_true (crm_money_parse ("1500,5", &m));
   g_assert_cmpint (m, ==, 150050);
-  g_assert_true (crm_card_parse_money ("1\u00a0500.05 ₽", &m));
+  g_assert_true (crm_money_parse ("1\u00a0500.05 ₽", &m));
   g_assert_cmpint (m, ==, 150005);
-  g_assert_false (crm_card_parse_money ("1,2,3", &m));
-  g_assert_false (crm_card_parse_money ("abc", &m));
-  g_assert_false (crm_card_parse_money ("1.234", &m));
-  g_assert_false (crm_card_parse_money ("", &m));
+  g_assert_false (crm_money_parse ("1,2,3", &m));
+  g_assert_false (crm_money_parse ("abc", &m));
+  g_assert_false (crm_money_parse ("1.234", &m));
+  g_assert_false (crm_money_parse ("", &m));
   {
-    g_autofree char *a = crm_card_format_money (15000000);
-    g_autofree char *b = crm_card_format_money (150050);
-    g_autofree char *c = crm_card_format_money (99);
+    g_autofree char *a = crm_money_format_plain (15000000);
+    g_autofree char *b = crm_money_format_plain (150050);
+    g_autofree char *c = crm_money_format_plain (99);
     g_assert_cmpstr (a, ==, "150 000");
     g_assert_cmpstr (b, ==, "1 500,50");
     g_assert_cmpstr (c, ==, "0,99");

@@ -23,23 +23,6 @@ kind_label (const char *kind)
   return C_("stage kind", "open");
 }
 
-/* Whole roubles (or the workspace currency) from minor units. */
-static char *
-format_money (gint64 minor)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, minor / 100);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0)
-        g_string_append (out, " ");
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 int
 cli_pipelines (CliContext *ctx)
 {
@@ -174,7 +157,8 @@ cli_stages (CliContext *ctx)
         }
       else
         {
-          g_autofree char *money = format_money (value);
+          g_autofree char *currency = crm_store_get_setting (store, "currency");
+          g_autofree char *money = crm_money_format (value, currency);
           g_autofree char *name = cli_pad (crm_record_get_text (s, "name"), 22);
           g_autofree char *kind = cli_pad (kind_label (crm_record_get_text (s, "kind")), 8);
 
@@ -182,8 +166,8 @@ cli_stages (CliContext *ctx)
                                                       (long long) n);
           g_autofree char *leads_col = cli_pad (n_leads, 12);
 
-          /* Translators: a stage: id, name, kind, "12 leads", their value in roubles. */
-          g_print (_("%s  %s %s %s %s ₽\n"),
+          /* Translators: a stage: id, name, kind, "12 leads", their value ("12 000 ₽"). */
+          g_print (_("%s  %s %s %s %s\n"),
                    crm_record_get_id (s), name, kind, leads_col, money);
         }
     }

@@ -634,36 +634,58 @@ currency_symbol (const char *currency)
   return currency != NULL ? currency : "";
 }
 
+/* @amount's digits in groups of three joined by @separator, with the
+ * kopecks when there are any: "1 500,50", "0,99". */
+static GString *
+format_amount (gint64      amount,
+               const char *separator)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (amount) / 100);
+  gint64 minor = ABS (amount) % 100;
+  GString *out = g_string_new (amount < 0 ? "-" : NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  if (minor != 0)
+    g_string_append_printf (out, ",%02" G_GINT64_FORMAT, minor);
+  return out;
+}
+
 /**
  * crm_money_format:
  * @amount: minor units (kopecks)
  * @currency: (nullable): ISO code
  *
- * Returns: (transfer full): "12 000 ₽", "12 000,50 ₽" (thin spaces between
- *   thousands, as Russian typography has them)
+ * An amount to show: "12 000 ₽" with thin no-break spaces.
+ *
+ * Returns: (transfer full): the text
  */
 char *
 crm_money_format (gint64      amount,
                   const char *currency)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  GString *out = g_string_new (NULL);
-  gint64 whole = ABS (amount) / 100;
-  gint64 minor = ABS (amount) % 100;
-  guint len;
+  GString *out = format_amount (amount, "\u202f");
 
-  g_string_printf (digits, "%" G_GINT64_FORMAT, whole);
-  len = digits->len;
-  if (amount < 0)
-    g_string_append_c (out, '-');
-  for (guint i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u202f");
-      g_string_append_c (out, digits->str[i]);
-    }
-  if (minor != 0)
-    g_string_append_printf (out, ",%02" G_GINT64_FORMAT, minor);
   g_string_append_printf (out, "\u00a0%s", currency_symbol (currency));
   return g_string_free (out, FALSE);
+}
+
+/**
+ * crm_money_format_plain:
+ * @amount: minor units (kopecks)
+ *
+ * An amount to edit: "150 000", "1 500,50", plain spaces and no currency,
+ * so crm_money_parse() reads it back.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+crm_money_format_plain (gint64 amount)
+{
+  return g_string_free (format_amount (amount, " "), FALSE);
 }

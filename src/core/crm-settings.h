@@ -77,6 +77,7 @@ gboolean    crm_money_parse             (const char  *text,
                                          gint64      *amount);
 char       *crm_money_format            (gint64       amount,
                                          const char  *currency);
+char       *crm_money_format_plain      (gint64       amount);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmChannelInfo, crm_channel_info_free)
 

@@ -352,7 +352,7 @@ load_binding (CrmCardForm *self,
     case BINDING_ENTRY:
       if (b->check == CRM_CHECK_MONEY && value != NULL)
         {
-          g_autofree char *money = crm_card_format_money (g_ascii_strtoll (value, NULL, 10));
+          g_autofree char *money = crm_money_format_plain (g_ascii_strtoll (value, NULL, 10));
           gtk_editable_set_text (GTK_EDITABLE (b->widget), money);
         }
       else
@@ -396,7 +396,7 @@ apply_binding (Binding   *b,
 
       if (crm_text_is_blank (text))
         crm_change_set_null (change, b->column);
-      else if (crm_card_parse_money (text, &minor))
+      else if (crm_money_parse (text, &minor))
         crm_change_set_int (change, b->column, minor);
     }
   else if (text == NULL || crm_text_is_blank (text))

@@ -12,6 +12,7 @@
 #include "crm-phone.h"
 #include "crm-record.h"
 #include "crm-requisites.h"
+#include "crm-settings.h"
 #include "crm-text.h"
 #include "crm-validate.h"
 
@@ -102,7 +103,7 @@ crm_card_check (CrmCheck    check,
     case CRM_CHECK_MONEY:
       {
         gint64 minor;
-        if (!crm_card_parse_money (value, &minor))
+        if (!crm_money_parse (value, &minor))
           return g_strdup (_("Enter an amount, like 150 000 or 1500.50"));
       }
       break;
@@ -218,84 +219,6 @@ crm_card_mailto_uri (const char *raw)
     return NULL;
   escaped = g_uri_escape_string (normalized, "@.+", FALSE);
   return g_strdup_printf ("mailto:%s", escaped);
-}
-
-/**
- * crm_card_parse_money:
- * @text: "150 000", "150000,50", "1 500.5 ₽"
- * @minor: (out): the amount in minor units (kopecks)
- *
- * Returns: %FALSE when @text is not an amount
- */
-gboolean
-crm_card_parse_money (const char *text,
-                      gint64     *minor)
-{
-  gint64 whole = 0;
-  gint64 frac = 0;
-  int frac_digits = -1;
-  gboolean any = FALSE;
-
-  *minor = 0;
-  if (text == NULL)
-    return FALSE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          any = TRUE;
-          if (frac_digits < 0)
-            {
-              if (whole > G_MAXINT64 / 1000)
-                return FALSE;
-              whole = whole * 10 + (c - '0');
-            }
-          else if (frac_digits < 2)
-            {
-              frac = frac * 10 + (c - '0');
-              frac_digits++;
-            }
-          else
-            return FALSE;
-        }
-      else if (c == ',' || c == '.')
-        {
-          if (frac_digits >= 0 || !any)
-            return FALSE;
-          frac_digits = 0;
-        }
-      else if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x20BD /* ₽ */)
-        continue;
-      else
-        return FALSE;
-    }
-  if (!any)
-    return FALSE;
-  if (frac_digits == 1)
-    frac *= 10;
-  *minor = whole * 100 + frac;
-  return TRUE;
-}
-
-/* "150 000" or "1 500,50": thin groups, as Russian people write money. */
-char *
-crm_card_format_money (gint64 minor)
-{
-  g_autofree char *whole = g_strdup_printf ("%" G_GINT64_FORMAT, minor / 100);
-  GString *s = g_string_new (NULL);
-  gsize n = strlen (whole);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (s, ' ');
-      g_string_append_c (s, whole[i]);
-    }
-  if (minor % 100 != 0)
-    g_string_append_printf (s, ",%02d", (int) (minor % 100));
-  return g_string_free (s, FALSE);
 }
 
 char *

@@ -45,9 +45,6 @@ guint               crm_card_validation_n_errors (CrmCardValidation *v);
 char               *crm_card_tel_uri            (const char  *raw,
                                                  const char  *region);
 char               *crm_card_mailto_uri         (const char  *raw);
-gboolean            crm_card_parse_money        (const char  *text,
-                                                 gint64      *minor);
-char               *crm_card_format_money       (gint64       minor);
 char               *crm_card_format_time        (gint64       ms);
 const char         *crm_card_field_label        (const char  *column);
 const char         *crm_card_temperature_label  (const char  *temperature);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm-card-logic.h"
+#include "crm-settings.h"
 #include "crm-core.h"
 
 struct _CrmHistoryView
@@ -42,7 +43,7 @@ readable (CrmHistoryView *self,
   if (field != NULL && g_str_has_suffix (field, "_ms"))
     return crm_card_format_time (g_ascii_strtoll (value, NULL, 10));
   if (g_strcmp0 (field, "value") == 0)
-    return crm_card_format_money (g_ascii_strtoll (value, NULL, 10));
+    return crm_money_format_plain (g_ascii_strtoll (value, NULL, 10));
   if (g_strcmp0 (field, "temperature") == 0)
     return g_strdup (crm_card_temperature_label (value));
   if (g_strcmp0 (field, "kind") == 0)

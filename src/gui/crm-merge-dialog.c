@@ -10,6 +10,7 @@
 #include "crm-card-util.h"
 
 #include "crm-card-logic.h"
+#include "crm-settings.h"
 #include "crm-core.h"
 
 struct _CrmMergeDialog
@@ -61,7 +62,7 @@ display (CrmMergeDialog *self,
   if (g_strcmp0 (field, "temperature") == 0)
     return g_strdup (crm_card_temperature_label (value));
   if (g_strcmp0 (field, "value") == 0)
-    return crm_card_format_money (g_ascii_strtoll (value, NULL, 10));
+    return crm_money_format_plain (g_ascii_strtoll (value, NULL, 10));
   return g_strdup (value);
 }
 
