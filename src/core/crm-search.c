@@ -501,23 +501,6 @@ add_hit (GArray   *hits,
   g_array_append_val (hits, hit);
 }
 
-/* Seven digits or more and nothing but phone punctuation: worth a
- * normalization (a name never is). */
-static gboolean
-looks_like_phone (const char *query)
-{
-  guint digits = 0;
-
-  for (const char *p = query; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (!strchr (" +-()./", *p))
-        return FALSE;
-    }
-  return digits >= 7;
-}
-
 /* Exact phone and e-mail matches come first: someone who types a whole
  * number wants that person, not everyone whose number ends alike. */
 static gboolean
@@ -534,6 +517,7 @@ add_exact (CrmStore       *store,
   g_autofree char *key = NULL;
   const char *sql = NULL;
   sqlite3_stmt *stmt;
+  guint n_digits;
 
   if (strchr (query, '@') != NULL)
     {
@@ -542,7 +526,9 @@ add_exact (CrmStore       *store,
       key = crm_email_key (email);
       sql = "SELECT entity_type, entity_id FROM emails WHERE normalized = ?1 AND _deleted = 0 LIMIT ?2";
     }
-  else if (looks_like_phone (query) &&
+  /* Seven digits or more and nothing but phone punctuation: worth a
+   * normalization (a name never is). */
+  else if (is_phone_like (query, &n_digits) && n_digits >= 7 &&
            crm_phone_normalize (query, crm_store_get_region (store), &e164, &ext, NULL))
     {
       key = g_steal_pointer (&e164);

@@ -666,16 +666,18 @@ apply_update (CrmStore   *self,
   if (!(row = read_row (self, tbl, crm_change_get_id (change), rid_out, error)))
     return FALSE;
 
+  /* Entering another stage: the time it entered, and a place in its
+   * column unless the move gave one. */
   if (strcmp (tbl, "leads") == 0 && crm_change_lookup (change, "stage_id") != NULL &&
-      g_strcmp0 (crm_change_get_text (change, "stage_id"), g_hash_table_lookup (row, "stage_id")) != 0 &&
-      crm_change_lookup (change, "stage_entered_ms") == NULL)
-    crm_change_set_int (change, "stage_entered_ms", crm_store_now_ms (self));
-  if (strcmp (tbl, "leads") == 0 && crm_change_lookup (change, "stage_id") != NULL &&
-      g_strcmp0 (crm_change_get_text (change, "stage_id"), g_hash_table_lookup (row, "stage_id")) != 0 &&
-      crm_change_lookup (change, "stage_pos") == NULL)
+      g_strcmp0 (crm_change_get_text (change, "stage_id"), g_hash_table_lookup (row, "stage_id")) != 0)
     {
-      g_autofree char *key = crm_rank_for_new (crm_change_get_id (change));
-      crm_change_set_text (change, "stage_pos", key);
+      if (crm_change_lookup (change, "stage_entered_ms") == NULL)
+        crm_change_set_int (change, "stage_entered_ms", crm_store_now_ms (self));
+      if (crm_change_lookup (change, "stage_pos") == NULL)
+        {
+          g_autofree char *key = crm_rank_for_new (crm_change_get_id (change));
+          crm_change_set_text (change, "stage_pos", key);
+        }
     }
 
   if (!complete_change (self, change, row, derived_names, derived_values, error))
