@@ -502,6 +502,30 @@ crm_text_company_key (const char *company)
 }
 
 /**
+ * crm_text_avatar_name:
+ * @fio: (nullable): a person's full name in any of the usual orders
+ *
+ * The name as "Имя Фамилия" for an avatar, which takes the initials of the
+ * first and last words: "Осипов Константин Григорьевич" gives "Константин
+ * Осипов" (КО), not ОГ. A name that does not split is given back as is.
+ *
+ * Returns: (transfer full) (nullable): the name, %NULL for %NULL
+ */
+char *
+crm_text_avatar_name (const char *fio)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
+
+  if (fio == NULL)
+    return NULL;
+  crm_text_split_fio (fio, &last, &first, NULL);
+  if (first == NULL || last == NULL)
+    return g_strdup (fio);
+  return g_strdup_printf ("%s %s", first, last);
+}
+
+/**
  * crm_text_split_fio:
  * @fio: (nullable): a full name
  * @last: (out) (optional) (nullable): the surname

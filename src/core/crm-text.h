@@ -12,6 +12,7 @@ void      crm_text_split_fio    (const char  *fio,
                                  char       **last,
                                  char       **first,
                                  char       **middle);
+char     *crm_text_avatar_name  (const char  *fio);
 char     *crm_text_join_fio     (const char  *last,
                                  const char  *first,
                                  const char  *middle);

@@ -72,7 +72,10 @@ update_header (CrmClientCard *self)
   g_autofree char *subtitle = NULL;
 
   gtk_label_set_text (self->title_label, name != NULL ? name : _("Unnamed Client"));
-  adw_avatar_set_text (self->avatar, name);
+  {
+    g_autofree char *avatar = person ? crm_text_avatar_name (name) : g_strdup (name);
+    adw_avatar_set_text (self->avatar, avatar);
+  }
   adw_avatar_set_icon_name (self->avatar, person ? "avatar-default-symbolic" : "x-office-address-book-symbolic");
   adw_avatar_set_show_initials (self->avatar, person);
   if (inn != NULL)

@@ -64,7 +64,10 @@ update_header (CrmContactCard *self)
   g_autofree char *subtitle = NULL;
 
   gtk_label_set_text (self->title_label, name != NULL ? name : _("Unnamed Contact"));
-  adw_avatar_set_text (self->avatar, name);
+  {
+    g_autofree char *avatar = crm_text_avatar_name (name);
+    adw_avatar_set_text (self->avatar, avatar);
+  }
   if (job != NULL && client != NULL)
     subtitle = g_strdup_printf (_("%s at %s"), job, client);
   else

@@ -103,7 +103,10 @@ update_row (CrmInboxPage *self,
     }
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "name"), title);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "detail"), detail->str);
-  adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), title);
+  {
+    g_autofree char *avatar = crm_text_avatar_name (title);
+    adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), avatar);
+  }
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "take"), record != NULL);
   update_countdown (self, list_item, now_ms);
 }
@@ -399,8 +402,8 @@ crm_inbox_page_take (CrmInboxPage *self,
       g_signal_emit (self, signals[TAKE_FAILED], 0, error->message);
       return FALSE;
     }
+  /* The window refreshes every page after a take (lead-taken). */
   lead = crm_store_get (self->store, "leads", lead_id, NULL);
-  crm_inbox_page_refresh (self);
   g_signal_emit (self, signals[LEAD_TAKEN], 0, lead_id,
                  lead != NULL ? crm_view_record_title (lead) : "");
   return TRUE;

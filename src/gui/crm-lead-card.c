@@ -102,7 +102,10 @@ update_header (CrmLeadCard *self)
 
   title = name != NULL ? name : company != NULL ? company : r != NULL ? _("Unnamed Lead") : _("New Lead");
   gtk_label_set_text (self->title_label, title);
-  adw_avatar_set_text (self->avatar, name != NULL ? name : company);
+  {
+    g_autofree char *avatar = name != NULL ? crm_text_avatar_name (name) : g_strdup (company);
+    adw_avatar_set_text (self->avatar, avatar);
+  }
 
   if (name != NULL && company != NULL && stage != NULL)
     subtitle = g_strdup_printf ("%s · %s", company, stage);
