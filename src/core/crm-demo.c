@@ -1003,12 +1003,7 @@ add_lead (Demo    *demo,
                                               g_rand_int_range (demo->rand, 0, demo->lost_reasons->len)));
       crm_change_set_int (change, "lost_ms", MIN (demo->now, first_response + DAY_MS));
     }
-  {
-    char pos[16];
-    g_snprintf (pos, sizeof pos, "a%07u", index);
-    crm_change_set_text (change, "stage_pos", pos);
-  }
-
+  /* Its place in the column comes from the write path, like any lead's. */
   if (!(lead_id = apply (demo, change, error)))
     goto fail;
 
