@@ -9,13 +9,13 @@
 
 #include "crm-change.h"
 #include "crm-record.h"
+#include "crm-settings.h"
 #include "crm-workspace.h"
 
 /* The Inbox: leads nobody has answered yet, oldest first, so the one that
  * waited longest is answered first (lead processing practice: "contact
  * within N minutes"). */
 
-#define DEFAULT_SLA_MINUTES 15
 
 /**
  * crm_inbox_query_new:
@@ -54,17 +54,10 @@ crm_inbox_query_new (CrmStore *store)
 gint64
 crm_inbox_sla_ms (CrmStore *store)
 {
-  g_autofree char *value = NULL;
-  gint64 minutes = 0;
-
   g_return_val_if_fail (CRM_IS_STORE (store), 0);
 
-  value = crm_store_get_setting (store, "first_response_sla_minutes");
-  if (value != NULL)
-    minutes = g_ascii_strtoll (value, NULL, 10);
-  if (minutes <= 0 || minutes > 60 * 24 * 30)
-    minutes = DEFAULT_SLA_MINUTES;
-  return minutes * 60 * 1000;
+  /* One reading of the setting, the one Preferences writes. */
+  return (gint64) crm_settings_get_sla_minutes (store) * 60 * 1000;
 }
 
 /**
