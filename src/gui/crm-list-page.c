@@ -836,6 +836,24 @@ crm_list_page_refresh (CrmListPage *self)
   run_query (self);
 }
 
+/**
+ * crm_list_page_refresh_when_shown:
+ * @self: a #CrmListPage
+ *
+ * Refreshes now if the page is on screen, else when it is next shown: a
+ * save on one page must not re-query a million hidden leads.
+ */
+void
+crm_list_page_refresh_when_shown (CrmListPage *self)
+{
+  g_return_if_fail (CRM_IS_LIST_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    run_query (self);
+  else
+    self->loaded = FALSE;
+}
+
 void
 crm_list_page_reload_names (CrmListPage *self)
 {

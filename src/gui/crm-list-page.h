@@ -21,6 +21,7 @@ const char     *crm_list_page_get_count_text  (CrmListPage *self);
 void            crm_list_page_set_search_text (CrmListPage *self,
                                                const char  *text);
 void            crm_list_page_refresh         (CrmListPage *self);
+void            crm_list_page_refresh_when_shown (CrmListPage *self);
 void            crm_list_page_reload_names    (CrmListPage *self);
 void            crm_list_page_unselect        (CrmListPage *self);
 CrmQuery       *crm_list_page_build_query     (CrmListPage *self);

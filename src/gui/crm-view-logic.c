@@ -11,7 +11,8 @@
 struct _CrmNames
 {
   GHashTable *by_id;     /* id → CrmNameEntry (borrowed from the lists) */
-  GHashTable *lists;     /* table → GPtrArray of CrmNameEntry */
+  GHashTable *lists;     /* table → GPtrArray of CrmNameEntry, live ones */
+  GList      *removed;   /* CrmNameEntry of removed ones, named but not listed */
 };
 
 /* ---- First-response countdown ---- */
@@ -341,7 +342,10 @@ load_table (CrmNames   *names,
   g_autoptr(GError) error = NULL;
   GPtrArray *list = g_ptr_array_new_with_free_func (name_entry_free);
 
+  /* A removed channel or user still names the leads that had it; only
+   * the filter chips leave it out. */
   crm_query_set_sort (query, sort, FALSE);
+  crm_query_set_include_deleted (query, TRUE);
   rows = crm_store_query_page (store, query, NULL, 10000, NULL, &error);
   if (rows == NULL)
     g_warning ("Could not read %s: %s", table, error->message);
@@ -354,8 +358,11 @@ load_table (CrmNames   *names,
       entry->name = g_strdup (crm_record_get_text (row, "name"));
       if (strcmp (table, "stages") == 0)
         entry->color = g_strdup (crm_record_get_text (row, "color"));
-      g_ptr_array_add (list, entry);
       g_hash_table_insert (names->by_id, entry->id, entry);
+      if (crm_record_is_deleted (row))
+        names->removed = g_list_prepend (names->removed, entry);
+      else
+        g_ptr_array_add (list, entry);
     }
   g_hash_table_insert (names->lists, (char *) table, list);
 }
@@ -390,6 +397,7 @@ crm_names_free (CrmNames *names)
     return;
   g_hash_table_unref (names->by_id);
   g_hash_table_unref (names->lists);
+  g_list_free_full (names->removed, name_entry_free);
   g_free (names);
 }
 

@@ -740,7 +740,7 @@ crm_window_refresh (CrmWindow *self)
   crm_inbox_page_refresh (self->inbox_page);
   g_hash_table_iter_init (&iter, self->list_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
-    crm_list_page_refresh (page);
+    crm_list_page_refresh_when_shown (page);
   update_welcome (self);
 }
 
