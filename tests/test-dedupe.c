@@ -440,6 +440,22 @@ test_inn (Fixture       *f,
   g_assert_null (find_in (both, other));
 }
 
+/* An INN typed with spaces and hyphens is stored as digits, so it is found
+ * like any other. */
+static void
+test_inn_typed_loosely (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *client = add_client (f->store, "company", "ПАО «Гранит»", "7707 083-893");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *stored = crm_test_query_text (f->store, "SELECT inn FROM clients WHERE id = ?1", client);
+
+  g_assert_cmpstr (stored, ==, "7707083893");
+  found = find (f->store, "client", NULL, NULL, "Другое", "7707083893", NULL, NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((CrmDuplicate *) g_ptr_array_index (found, 0))->id, ==, client);
+}
+
 static void
 test_combined_capped (Fixture       *f,
                       gconstpointer  data)
@@ -1264,6 +1280,7 @@ main (int    argc,
   ADD ("/core/dedupe/name-company", test_name_company);
   ADD ("/core/dedupe/name-company-common", test_name_company_common);
   ADD ("/core/dedupe/inn", test_inn);
+  ADD ("/core/dedupe/inn-typed-loosely", test_inn_typed_loosely);
   ADD ("/core/dedupe/min-score", test_min_score);
   ADD ("/core/dedupe/combined-capped", test_combined_capped);
   ADD ("/core/dedupe/exclude-and-dead", test_exclude_and_dead);

@@ -391,3 +391,42 @@ crm_okpo_validate (const char  *okpo,
     return bad_checksum (field, error);
   return TRUE;
 }
+
+/**
+ * crm_requisite_normalize:
+ * @value: (nullable): an INN, KPP, OGRN or OKPO as typed: "7707 083-893"
+ *
+ * The digits alone when @value is digits with spaces and hyphens between
+ * them, so requisites are stored and compared one way; anything else is
+ * given back as is for the validators to reject with their reason.
+ *
+ * Returns: (transfer full) (nullable): the value to store
+ */
+char *
+crm_requisite_normalize (const char *value)
+{
+  GString *digits;
+
+  if (value == NULL)
+    return NULL;
+  digits = g_string_new (NULL);
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else if (!(g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2011 ||
+                 g_unichar_type (c) == G_UNICODE_FORMAT))
+        {
+          g_string_free (digits, TRUE);
+          return g_strdup (value);
+        }
+    }
+  if (digits->len == 0)
+    {
+      g_string_free (digits, TRUE);
+      return g_strdup (value);
+    }
+  return g_string_free (digits, FALSE);
+}

@@ -18,4 +18,6 @@ gboolean  crm_ogrn_any_validate   (const char  *ogrn,
 gboolean  crm_okpo_validate       (const char  *okpo,
                                    GError     **error);
 
+char     *crm_requisite_normalize (const char  *value);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "crm-phone.h"
 #include "crm-rank.h"
+#include "crm-requisites.h"
 #include "crm-search.h"
 #include "crm-tasks.h"
 #include "crm-text.h"
@@ -262,6 +263,17 @@ complete_change (CrmStore   *self,
     }
   else if (strcmp (tbl, "clients") == 0)
     {
+      static const char *const requisites[] = { "inn", "kpp", "ogrn", "okpo" };
+
+      /* Stored one way, so duplicates by INN are found however typed. */
+      for (guint i = 0; i < G_N_ELEMENTS (requisites); i++)
+        if (crm_change_lookup (change, requisites[i]) != NULL &&
+            crm_change_get_text (change, requisites[i]) != NULL)
+          {
+            g_autofree char *digits = crm_requisite_normalize (crm_change_get_text (change, requisites[i]));
+            crm_change_set_text (change, requisites[i], digits);
+          }
+
       if (crm_change_lookup (change, "name") != NULL || crm_change_lookup (change, "kind") != NULL)
         {
           const char *name = value_after (change, row, "name");
