@@ -9,21 +9,25 @@
 
 #include "crm-about.h"
 #include "crm-application.h"
+#include "crm-board-resources.h"
 #include "crm-card-resources.h"
 #include "crm-core.h"
 #include "crm-export.h"
 #include "crm-extra-resources.h"
+#include "crm-funnel-page.h"
 #include "crm-import-dialog.h"
 #include "crm-inbox.h"
 #include "crm-preferences-window.h"
 #include "crm-record-pane.h"
 #include "crm-shell-resources.h"
+#include "crm-tasks-page.h"
+#include "crm-tasks-resources.h"
 #include "crm-view-logic.h"
 #include "crm-welcome-page.h"
 
 /*
  * The main window: a sidebar (AdwLeaflet, folds on narrow widths) with
- * Inbox, Leads, Contacts and Clients; the record card in a side pane
+ * Inbox, Tasks, Funnel, Leads, Contacts and Clients; the record card in a side pane
  * (AdwFlap at the end); a welcome page while the workspace is empty.
  * The window owns the UI thread's CrmStore.
  */
@@ -37,6 +41,8 @@ struct _CrmWindow
   gboolean          welcome_dismissed;
   CrmRecordPane    *pane;
   CrmInboxPage     *inbox_page;
+  CrmTasksPage     *tasks_page;
+  CrmFunnelPage    *funnel_page;
   GHashTable       *list_pages;       /* table → CrmListPage */
   GBinding         *subtitle_binding;
   guint             inbox_source;
@@ -49,6 +55,7 @@ struct _CrmWindow
   GtkListBox       *sidebar_list;
   GtkListBoxRow    *inbox_row;
   GtkLabel         *inbox_badge;
+  GtkLabel         *tasks_badge;
   AdwFlap          *flap;
   AdwWindowTitle   *content_title;
   GtkToggleButton  *search_button;
@@ -129,6 +136,10 @@ page_title (const char *name)
 {
   if (g_strcmp0 (name, "inbox") == 0)
     return _("Inbox");
+  if (g_strcmp0 (name, "tasks") == 0)
+    return _("Tasks");
+  if (g_strcmp0 (name, "funnel") == 0)
+    return _("Funnel");
   if (g_strcmp0 (name, "leads") == 0)
     return _("Leads");
   if (g_strcmp0 (name, "contacts") == 0)
@@ -259,6 +270,10 @@ on_search_changed_cb (GtkEditable *entry,
     }
   if (g_hash_table_contains (self->list_pages, page))
     crm_list_page_set_search_text (g_hash_table_lookup (self->list_pages, page), text);
+  else if (g_strcmp0 (page, "funnel") == 0)
+    crm_funnel_page_set_search_text (self->funnel_page, text);
+  else if (g_strcmp0 (page, "tasks") == 0)
+    crm_tasks_page_set_search_text (self->tasks_page, text);
 }
 
 static void
@@ -497,6 +512,8 @@ crm_window_class_init (CrmWindowClass *klass)
   g_assert (crm_shell_get_resource () != NULL);
   g_assert (crm_card_get_resource () != NULL);
   g_assert (crm_extra_get_resource () != NULL);
+  g_assert (crm_board_get_resource () != NULL);
+  g_assert (crm_tasks_get_resource () != NULL);
 
   g_type_ensure (CRM_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -507,6 +524,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, tasks_badge);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, inbox_row);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, inbox_badge);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, flap);
@@ -531,9 +549,11 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-lead", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "inbox");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "leads");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "contacts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "clients");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "tasks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "funnel");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "leads");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "contacts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "clients");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -569,6 +589,36 @@ ensure_list_page (CrmWindow  *self,
   adw_view_stack_add_named (self->view_stack, GTK_WIDGET (page), table);
   g_hash_table_insert (self->list_pages, (char *) crm_list_page_get_table (page), page);
   return page;
+}
+
+/* The board and the task list, like the lists, are built when first shown. */
+static GtkWidget *
+ensure_other_page (CrmWindow  *self,
+                   const char *name)
+{
+  if (g_strcmp0 (name, "funnel") == 0)
+    {
+      if (self->funnel_page == NULL)
+        {
+          self->funnel_page = crm_funnel_page_new (self->store);
+          g_signal_connect (self->funnel_page, "record-activated",
+                            G_CALLBACK (on_record_activated_cb), self);
+          adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->funnel_page), "funnel");
+        }
+      return GTK_WIDGET (self->funnel_page);
+    }
+  if (g_strcmp0 (name, "tasks") == 0)
+    {
+      if (self->tasks_page == NULL)
+        {
+          self->tasks_page = crm_tasks_page_new (self->store);
+          g_signal_connect (self->tasks_page, "record-activated",
+                            G_CALLBACK (on_record_activated_cb), self);
+          adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->tasks_page), "tasks");
+        }
+      return GTK_WIDGET (self->tasks_page);
+    }
+  return NULL;
 }
 
 /* The sidebar's Inbox count, when the window opens on another page. */
@@ -687,6 +737,8 @@ crm_window_show_page (CrmWindow  *self,
 
   page = GTK_WIDGET (ensure_list_page (self, name));
   if (page == NULL)
+    page = ensure_other_page (self, name);
+  if (page == NULL)
     {
       name = "inbox";
       page = GTK_WIDGET (self->inbox_page);
@@ -702,8 +754,10 @@ crm_window_show_page (CrmWindow  *self,
       crm_list_page_set_search_text (CRM_LIST_PAGE (page),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
     }
-  else
+  else if (g_strcmp0 (name, "inbox") == 0)
     update_inbox_badge (self);
+  else
+    adw_window_title_set_subtitle (self->content_title, "");
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_TASKS_PAGE (crm_tasks_page_get_type ())
+G_DECLARE_FINAL_TYPE (CrmTasksPage, crm_tasks_page, CRM, TASKS_PAGE, GtkWidget)
+
+/* Signals: "record-activated" (table, id) when a record is opened. */
+CrmTasksPage *crm_tasks_page_new             (CrmStore        *store);
+void         crm_tasks_page_set_search_text (CrmTasksPage *self,
+                                            const char      *text);
+void         crm_tasks_page_refresh         (CrmTasksPage *self);
+
+G_END_DECLS
