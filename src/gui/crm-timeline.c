@@ -98,15 +98,34 @@ reset_form (CrmTimeline *self)
   show_form_error (self, NULL);
 }
 
+/* A timeline shows a handful of people: look each up once per reload. */
+static const char *
+user_name (CrmTimeline *self,
+           GHashTable  *names,
+           const char  *user_id)
+{
+  char *name;
+
+  if (user_id == NULL)
+    return NULL;
+  if (!g_hash_table_lookup_extended (names, user_id, NULL, (gpointer *) &name))
+    {
+      name = crm_catalog_name (self->store, "users", user_id);
+      g_hash_table_insert (names, g_strdup (user_id), name);
+    }
+  return name;
+}
+
 static GtkWidget *
 activity_row (CrmTimeline *self,
+              GHashTable  *names,
               CrmRecord   *activity)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon (crm_record_get_text (activity, "kind")));
   g_autofree char *summary = crm_activity_summary (activity);
   g_autofree char *when = crm_card_format_time (crm_record_get_int (activity, "at_ms", 0));
-  g_autofree char *who = crm_catalog_name (self->store, "users", crm_record_get_text (activity, "user_id"));
+  const char *who = user_name (self, names, crm_record_get_text (activity, "user_id"));
   const char *subject = crm_record_get_text (activity, "subject");
   const char *body = crm_record_get_text (activity, "body");
   const char *attachment = crm_record_get_text (activity, "attachment");
@@ -421,6 +440,7 @@ void
 crm_timeline_reload (CrmTimeline *self)
 {
   g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_return_if_fail (CRM_IS_TIMELINE (self));
 
@@ -431,7 +451,7 @@ crm_timeline_reload (CrmTimeline *self)
   if (!(activities = crm_store_list_children (self->store, "activities", self->entity_id, NULL)))
     return;
   for (guint i = 0; i < activities->len; i++)
-    gtk_list_box_append (self->list, activity_row (self, g_ptr_array_index (activities, i)));
+    gtk_list_box_append (self->list, activity_row (self, names, g_ptr_array_index (activities, i)));
   self->n_items = activities->len;
 }
 
