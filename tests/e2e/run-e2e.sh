@@ -48,7 +48,8 @@ fi
 shift
 python=$1
 shift
-/usr/libexec/at-spi-bus-launcher --launch-immediately &
+# The registry daemon announces itself on stdout, which is TAP here.
+/usr/libexec/at-spi-bus-launcher --launch-immediately >&2 &
 launcher=$!
 trap 'kill $launcher 2>/dev/null || true' EXIT
 sleep 0.5
