@@ -164,15 +164,7 @@ cell_value (CrmStore     *store,
     {
       if (col->field == CRM_FIELD_TEMPERATURE)
         {
-          const char *t = crm_record_get_text (record, col->column);
-
-          if (g_strcmp0 (t, "hot") == 0)
-            return g_strdup (_("Hot"));
-          if (g_strcmp0 (t, "warm") == 0)
-            return g_strdup (_("Warm"));
-          if (g_strcmp0 (t, "cold") == 0)
-            return g_strdup (_("Cold"));
-          return NULL;
+          return g_strdup (crm_field_temperature_label (crm_record_get_text (record, col->column)));
         }
       return g_strdup (crm_record_get_text (record, col->column));
     }

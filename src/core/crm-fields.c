@@ -197,6 +197,28 @@ crm_field_get_label (CrmField field)
 }
 
 /**
+ * crm_field_temperature_label:
+ * @temperature: (nullable): "hot", "warm" or "cold", as the leads table
+ *   stores it
+ *
+ * The one place a lead's temperature gets its name for people: lists,
+ * cards, the board and exports all show it.
+ *
+ * Returns: (nullable): the translated name, %NULL when not set or unknown
+ */
+const char *
+crm_field_temperature_label (const char *temperature)
+{
+  if (g_strcmp0 (temperature, "hot") == 0)
+    return C_("temperature", "Hot");
+  if (g_strcmp0 (temperature, "warm") == 0)
+    return C_("temperature", "Warm");
+  if (g_strcmp0 (temperature, "cold") == 0)
+    return C_("temperature", "Cold");
+  return NULL;
+}
+
+/**
  * crm_field_from_key:
  * @key: (nullable): a key as crm_field_get_key() returns it, in any case
  *

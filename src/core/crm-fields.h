@@ -47,6 +47,7 @@ typedef enum {
 
 const char *crm_field_get_key        (CrmField            field);
 const char *crm_field_get_label      (CrmField            field);
+const char *crm_field_temperature_label (const char       *temperature);
 CrmField    crm_field_from_key       (const char         *key);
 CrmField    crm_field_guess          (const char         *header);
 CrmField   *crm_field_guess_all      (const char *const  *headers,

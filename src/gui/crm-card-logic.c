@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm-dedupe.h"
+#include "crm-fields.h"
 #include "crm-phone.h"
 #include "crm-record.h"
 #include "crm-requisites.h"
@@ -299,13 +300,9 @@ crm_card_temperatures (void)
 const char *
 crm_card_temperature_label (const char *temperature)
 {
-  if (g_strcmp0 (temperature, "hot") == 0)
-    return C_("temperature", "Hot");
-  if (g_strcmp0 (temperature, "warm") == 0)
-    return C_("temperature", "Warm");
-  if (g_strcmp0 (temperature, "cold") == 0)
-    return C_("temperature", "Cold");
-  return C_("temperature", "Not set");
+  const char *label = crm_field_temperature_label (temperature);
+
+  return label != NULL ? label : C_("temperature", "Not set");
 }
 
 static const char *const phone_labels[] = { "mobile", "work", "home", "other", NULL };
