@@ -319,140 +319,6 @@ crm_cadence_step_due (const CrmCadenceStep *step,
   return crm_work_hours_add_minutes (wh, t, step->delay_minutes);
 }
 
-/**
- * crm_cadence_create:
- * @store: a #CrmStore
- * @name: what people call it
- * @trigger: one of the CRM_CADENCE_TRIGGER_… names
- * @trigger_arg: (nullable): call outcomes ("no-answer,busy") or a stage
- *   id or kind ("nurture")
- * @steps_json: the steps (see crm_cadence_parse_steps())
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the new cadence's id, or %NULL with @error set
- */
-char *
-crm_cadence_create (CrmStore    *store,
-                    const char  *name,
-                    const char  *trigger,
-                    const char  *trigger_arg,
-                    const char  *steps_json,
-                    GError     **error)
-{
-  g_autoptr(GPtrArray) steps = NULL;
-  g_autoptr(CrmChange) change = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
-
-  if (crm_text_is_blank (name))
-    {
-      g_set_error_literal (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY,
-                           _("Name: a cadence needs a name"));
-      return NULL;
-    }
-  if (!crm_cadence_trigger_is_valid (trigger))
-    {
-      g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
-                   _("Trigger: “%s” is not a trigger"), trigger != NULL ? trigger : "");
-      return NULL;
-    }
-  if (!(steps = crm_cadence_parse_steps (steps_json, error)))
-    return NULL;
-
-  change = crm_change_new_create ("cadences");
-  crm_change_set_text (change, "name", name);
-  crm_change_set_text (change, "trigger", trigger);
-  if (trigger_arg != NULL)
-    crm_change_set_text (change, "trigger_arg", trigger_arg);
-  crm_change_set_text (change, "steps", steps_json);
-  if (!crm_store_apply (store, change, error))
-    return NULL;
-  return g_strdup (crm_change_get_id (change));
-}
-
-/**
- * crm_cadence_update:
- * @store: a #CrmStore
- * @cadence_id: the cadence
- * @name: (nullable): a new name, or %NULL to keep it
- * @trigger: (nullable): a new trigger, or %NULL to keep it
- * @trigger_arg: (nullable): a new trigger argument ("" clears it), or %NULL
- * @steps_json: (nullable): new steps, or %NULL to keep them
- * @active: 1 to switch it on, 0 off, -1 to keep
- * @error: return location for a #GError
- *
- * Edits a regulation (Preferences). Running cadences keep the tasks they
- * already made; the change applies to the next start.
- *
- * Returns: %TRUE on success
- */
-gboolean
-crm_cadence_update (CrmStore    *store,
-                    const char  *cadence_id,
-                    const char  *name,
-                    const char  *trigger,
-                    const char  *trigger_arg,
-                    const char  *steps_json,
-                    int          active,
-                    GError     **error)
-{
-  g_autoptr(CrmRecord) cadence = NULL;
-  g_autoptr(CrmChange) change = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (cadence_id != NULL, FALSE);
-
-  if (!(cadence = crm_store_get (store, "cadences", cadence_id, error)))
-    return FALSE;
-  if (crm_record_is_deleted (cadence))
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                           _("The record was deleted"));
-      return FALSE;
-    }
-  change = crm_change_new_update ("cadences", crm_record_get_id (cadence));
-  if (name != NULL)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (name));
-
-      if (*trimmed == '\0')
-        {
-          g_set_error_literal (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY,
-                               _("Name: a cadence needs a name"));
-          return FALSE;
-        }
-      crm_change_set_text (change, "name", trimmed);
-    }
-  if (trigger != NULL)
-    {
-      if (!crm_cadence_trigger_is_valid (trigger))
-        {
-          g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
-                       _("Trigger: “%s” is not a trigger"), trigger);
-          return FALSE;
-        }
-      crm_change_set_text (change, "trigger", trigger);
-    }
-  if (trigger_arg != NULL)
-    {
-      if (*trigger_arg == '\0')
-        crm_change_set_null (change, "trigger_arg");
-      else
-        crm_change_set_text (change, "trigger_arg", trigger_arg);
-    }
-  if (steps_json != NULL)
-    {
-      g_autoptr(GPtrArray) steps = crm_cadence_parse_steps (steps_json, error);
-
-      if (steps == NULL)
-        return FALSE;
-      crm_change_set_text (change, "steps", steps_json);
-    }
-  if (active >= 0)
-    crm_change_set_int (change, "is_active", active ? 1 : 0);
-  return crm_store_apply (store, change, error);
-}
-
 static GPtrArray *
 list_records (CrmStore    *store,
               const char  *sql,
@@ -572,6 +438,59 @@ crm_cadence_seed_defaults (CrmStore  *store,
 fail:
   if (began)
     crm_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * crm_cadence_restore_defaults:
+ * @store: a #CrmStore
+ * @error: return location for a #GError
+ *
+ * Puts the three default cadences back as they came, in the user's
+ * language: deleted ones return, edited ones lose their edits and are
+ * switched on. Cadences people added stay as they are.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_cadence_restore_defaults (CrmStore  *store,
+                              GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+
+  if (!crm_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      g_autoptr(CrmRecord) cadence = crm_store_get (store, "cadences", defaults[i].id, NULL);
+      g_autofree char *steps = default_steps_json (defaults[i].steps, defaults[i].n_steps);
+      g_autoptr(CrmChange) change = NULL;
+
+      if (cadence != NULL && crm_record_is_deleted (cadence) &&
+          !crm_store_restore (store, "cadences", defaults[i].id, error))
+        goto fail;
+      if (cadence != NULL)
+        change = crm_change_new_update ("cadences", defaults[i].id);
+      else
+        {
+          change = crm_change_new_create ("cadences");
+          crm_change_set_id (change, defaults[i].id);
+        }
+      crm_change_set_text (change, "name", _(defaults[i].name));
+      crm_change_set_text (change, "trigger", defaults[i].trigger);
+      if (defaults[i].trigger_arg != NULL)
+        crm_change_set_text (change, "trigger_arg", defaults[i].trigger_arg);
+      else
+        crm_change_set_null (change, "trigger_arg");
+      crm_change_set_text (change, "steps", steps);
+      crm_change_set_int (change, "is_active", 1);
+      if (!crm_store_apply (store, change, error))
+        goto fail;
+    }
+  return crm_store_commit (store, error);
+
+fail:
+  crm_store_rollback (store);
   return FALSE;
 }
 
@@ -941,9 +860,9 @@ crm_template_vars (CrmStore   *store,
   const char *full = NULL;
   const char *first = NULL;
 
-  static const char *const keys[] = { "name", "full_name", "company", "phone", "email", "manager" };
+  const char *const *keys = crm_template_placeholders ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; keys[i] != NULL; i++)
     g_hash_table_insert (vars, (char *) keys[i], NULL);
   if (tbl != NULL && entity_id != NULL)
     record = crm_store_get (store, tbl, entity_id, NULL);

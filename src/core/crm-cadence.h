@@ -67,6 +67,40 @@ GPtrArray  *crm_cadence_list               (CrmStore        *store,
                                             GError         **error);
 gboolean    crm_cadence_seed_defaults      (CrmStore        *store,
                                             GError         **error);
+gboolean    crm_cadence_restore_defaults   (CrmStore        *store,
+                                            GError         **error);
+gboolean    crm_cadence_delete             (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            GError         **error);
+
+CrmCadenceStep *crm_cadence_step_copy      (const CrmCadenceStep *step);
+char       *crm_cadence_step_describe      (const CrmCadenceStep *step);
+GPtrArray  *crm_cadence_get_steps          (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            GError         **error);
+gboolean    crm_cadence_set_steps          (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            GPtrArray       *steps,
+                                            GError         **error);
+gboolean    crm_cadence_step_add           (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            const CrmCadenceStep *step,
+                                            gint             position,
+                                            GError         **error);
+gboolean    crm_cadence_step_update        (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            guint            index,
+                                            const CrmCadenceStep *step,
+                                            GError         **error);
+gboolean    crm_cadence_step_remove        (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            guint            index,
+                                            GError         **error);
+gboolean    crm_cadence_step_move          (CrmStore        *store,
+                                            const char      *cadence_id,
+                                            guint            index,
+                                            guint            to,
+                                            GError         **error);
 
 gboolean    crm_cadence_start              (CrmStore        *store,
                                             const char      *cadence_id,
@@ -98,6 +132,7 @@ gboolean    crm_cadence_on_stage_entered   (CrmStore        *store,
                                             const char      *new_stage_id,
                                             GError         **error);
 
+const char *const *crm_template_placeholders (void);
 char       *crm_template_render            (const char      *text,
                                             GHashTable      *vars);
 GHashTable *crm_template_vars              (CrmStore        *store,

@@ -132,5 +132,12 @@ gint64      crm_stage_count_leads       (CrmStore            *store,
                                          const char          *stage_id,
                                          gint64              *value_sum,
                                          GError             **error);
+gboolean    crm_pipeline_delete         (CrmStore            *store,
+                                         const char          *pipeline_id,
+                                         GError             **error);
+GStrv       crm_stage_get_required_fields (CrmRecord         *stage);
+const char *const *crm_stage_requirable_fields (void);
+const char *const *crm_stage_kinds      (void);
+const char *crm_stage_kind_label        (const char          *kind);
 
 G_END_DECLS

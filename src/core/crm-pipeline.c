@@ -720,3 +720,190 @@ fail:
   crm_store_rollback (store);
   return FALSE;
 }
+
+/* ---- What Preferences needs besides ---- */
+
+/**
+ * crm_pipeline_delete:
+ * @store: a #CrmStore
+ * @pipeline_id: the pipeline
+ * @error: return location for a #GError
+ *
+ * Deletes an empty pipeline (softly) with its stages. One that holds
+ * leads is refused: move them first, so nobody loses a lead by tidying
+ * up. The last pipeline stays; when the default one goes, the next one
+ * becomes the default.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_pipeline_delete (CrmStore    *store,
+                     const char  *pipeline_id,
+                     GError     **error)
+{
+  g_autoptr(CrmRecord) pipeline = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n_leads = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pipeline_id != NULL, FALSE);
+
+  if (!(pipeline = crm_store_get (store, "pipelines", pipeline_id, error)))
+    return FALSE;
+  if (crm_record_is_deleted (pipeline))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                           _("The pipeline was deleted"));
+      return FALSE;
+    }
+  if (!(all = crm_pipeline_list (store, error)) ||
+      !(stages = crm_stage_list (store, pipeline_id, error)))
+    return FALSE;
+  if (all->len < 2)
+    {
+      g_set_error_literal (error, CRM_FUNNEL_ERROR, CRM_FUNNEL_ERROR_LAST_STAGE,
+                           _("The only pipeline cannot be deleted"));
+      return FALSE;
+    }
+
+  if (!(stmt = crm_store_stmt (store, "SELECT count(*) FROM leads WHERE pipeline_id = ?1 AND _deleted = 0", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pipeline_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_leads = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n_leads > 0)
+    {
+      g_set_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_FORMAT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” holds %u lead: move it to another pipeline first",
+                                "“%s” holds %u leads: move them to another pipeline first",
+                                (gulong) n_leads),
+                   crm_record_get_text (pipeline, "name"), (guint) n_leads);
+      return FALSE;
+    }
+
+  if (!crm_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < stages->len; i++)
+    if (!crm_store_delete (store, "stages", crm_record_get_id (g_ptr_array_index (stages, i)), error))
+      goto fail;
+  if (!crm_store_delete (store, "pipelines", pipeline_id, error))
+    goto fail;
+  if (crm_record_get_int (pipeline, "is_default", 0) != 0)
+    for (guint i = 0; i < all->len; i++)
+      {
+        CrmRecord *other = g_ptr_array_index (all, i);
+        g_autoptr(CrmChange) change = NULL;
+
+        if (strcmp (crm_record_get_id (other), pipeline_id) == 0)
+          continue;
+        change = crm_change_new_update ("pipelines", crm_record_get_id (other));
+        crm_change_set_int (change, "is_default", 1);
+        if (!crm_store_apply (store, change, error))
+          goto fail;
+        break;
+      }
+  return crm_store_commit (store, error);
+
+fail:
+  crm_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * crm_stage_get_required_fields:
+ * @stage: a stage record (from crm_stage_list())
+ *
+ * Returns: (transfer full): the fields a lead needs to enter the stage,
+ *   known ones only, in their stored order
+ */
+GStrv
+crm_stage_get_required_fields (CrmRecord *stage)
+{
+  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *json = stage != NULL ? crm_record_get_text (stage, "required_fields") : NULL;
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      JSON_NODE_HOLDS_ARRAY ((root = json_parser_get_root (parser))))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          const char *field = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+
+          if (field != NULL && crm_funnel_field_is_known (field))
+            g_strv_builder_add (out, field);
+        }
+    }
+  return g_strv_builder_end (out);
+}
+
+/**
+ * crm_stage_requirable_fields:
+ *
+ * The lead fields a stage may require, in the order Preferences lists
+ * them (contact details, then the lead, then BANT).
+ *
+ * Returns: (transfer none): a %NULL-terminated list of field names
+ */
+const char *const *
+crm_stage_requirable_fields (void)
+{
+  static const char *const candidates[] = {
+    "phone", "email", "company", "job_title", "city", "website", "request",
+    "channel_id", "owner_id", "temperature", "value",
+    "bant_budget", "bant_authority", "bant_need", "bant_timeline", NULL
+  };
+  static const char **known = NULL;
+
+  if (g_once_init_enter (&known))
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+      /* crm-funnel.c decides what is known; this only orders them. */
+      for (guint i = 0; candidates[i] != NULL; i++)
+        if (crm_funnel_field_is_known (candidates[i]))
+          g_ptr_array_add (list, (gpointer) candidates[i]);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&known, (const char **) g_ptr_array_free (g_steal_pointer (&list), FALSE));
+    }
+  return known;
+}
+
+/**
+ * crm_stage_kind_label:
+ * @kind: "open", "nurture", "won" or "lost"
+ *
+ * Returns: (transfer none): what the kind is called in Preferences
+ */
+const char *
+crm_stage_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "open") == 0)
+    return _("In progress");
+  if (g_strcmp0 (kind, "nurture") == 0)
+    return _("Nurture (thinking)");
+  if (g_strcmp0 (kind, "won") == 0)
+    return _("Won");
+  if (g_strcmp0 (kind, "lost") == 0)
+    return _("Lost");
+  return kind != NULL ? kind : "";
+}
+
+/**
+ * crm_stage_kinds:
+ *
+ * Returns: (transfer none): the kinds of stage, %NULL-terminated
+ */
+const char *const *
+crm_stage_kinds (void)
+{
+  return stage_kinds;
+}
