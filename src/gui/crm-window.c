@@ -20,6 +20,7 @@
 #include "crm-preferences-window.h"
 #include "crm-record-pane.h"
 #include "crm-shell-resources.h"
+#include "crm-task-badge.h"
 #include "crm-tasks-page.h"
 #include "crm-tasks-resources.h"
 #include "crm-view-logic.h"
@@ -56,6 +57,7 @@ struct _CrmWindow
   GtkListBoxRow    *inbox_row;
   GtkLabel         *inbox_badge;
   GtkLabel         *tasks_badge;
+  CrmTaskBadge     *task_badge;
   AdwFlap          *flap;
   AdwWindowTitle   *content_title;
   GtkToggleButton  *search_button;
@@ -484,6 +486,7 @@ crm_window_dispose (GObject *object)
                                           on_inbox_ready_cb, self);
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
   g_clear_handle_id (&self->inbox_source, g_source_remove);
+  g_clear_object (&self->task_badge);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
   g_clear_pointer (&self->list_pages, g_hash_table_unref);
   G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
@@ -665,6 +668,7 @@ crm_window_new (GtkApplication *app,
   g_signal_connect (crm_inbox_page_get_model (self->inbox_page), "ready",
                     G_CALLBACK (on_inbox_ready_cb), self);
   adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->inbox_page), "inbox");
+  self->task_badge = crm_task_badge_new (store, self->tasks_badge);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -795,6 +799,7 @@ crm_window_refresh (CrmWindow *self)
   g_hash_table_iter_init (&iter, self->list_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     crm_list_page_refresh_when_shown (page);
+  crm_tasks_changed ();
   update_welcome (self);
 }
 

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crm-task-list-row"
+
+#include "config.h"
+
+#include "crm-task-list-row.h"
+
+#include <glib/gi18n.h>
+
+/* A row of the Tasks page: a group or day header, or a task with its done
+ * check, kind, title, linked record, owner, due time and a menu. Rows are
+ * recycled: they carry the task id, never a widget, to the page's actions. */
+
+struct _CrmTaskListRow
+{
+  GtkWidget       parent_instance;
+
+  GtkStack       *stack;
+  GtkLabel       *header_label;
+  GtkLabel       *count_label;
+  GtkCheckButton *done_check;
+  GtkImage       *kind_icon;
+  GtkLabel       *title_label;
+  GtkButton      *entity_button;
+  GtkLabel       *entity_label;
+  GtkLabel       *owner_label;
+  GtkLabel       *due_label;
+  GtkMenuButton  *menu_button;
+
+  CrmTaskItem    *item;
+  gulong          notify_id;
+  GTimeZone      *tz;
+  gint64          now_ms;
+  gboolean        updating;
+};
+
+G_DEFINE_FINAL_TYPE (CrmTaskListRow, crm_task_list_row, GTK_TYPE_WIDGET)
+
+static const char *
+kind_icon (const char *kind)
+{
+  if (g_strcmp0 (kind, "call") == 0)
+    return "call-start-symbolic";
+  if (g_strcmp0 (kind, "email") == 0)
+    return "mail-unread-symbolic";
+  if (g_strcmp0 (kind, "meeting") == 0)
+    return "x-office-calendar-symbolic";
+  if (g_strcmp0 (kind, "message") == 0)
+    return "mail-send-symbolic";
+  if (g_strcmp0 (kind, "respond") == 0)
+    return "mail-reply-sender-symbolic";
+  return "object-select-symbolic";
+}
+
+static const char *
+section_title (guint list)
+{
+  switch (list)
+    {
+    case CRM_TASK_LIST_OVERDUE:
+      return _("Overdue");
+    case CRM_TASK_LIST_TODAY:
+      return _("Today");
+    case CRM_TASK_LIST_UPCOMING:
+      return _("Upcoming");
+    default:
+      return _("Done");
+    }
+}
+
+static void
+update (CrmTaskListRow *self)
+{
+  const CrmTaskRow *row = crm_task_item_get_row (self->item);
+  CrmTask *task = crm_task_item_get_task (self->item);
+  g_autofree char *count = NULL;
+
+  if (row->kind != CRM_TASK_ROW_TASK)
+    {
+      g_autofree char *day = NULL;
+
+      gtk_stack_set_visible_child_name (self->stack, "header");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->header_label), "heading");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->header_label), "title-4");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->header_label), "error");
+      if (row->kind == CRM_TASK_ROW_SECTION)
+        {
+          gtk_label_set_text (self->header_label, section_title (row->list));
+          gtk_widget_add_css_class (GTK_WIDGET (self->header_label), "title-4");
+          if (row->list == CRM_TASK_LIST_OVERDUE)
+            gtk_widget_add_css_class (GTK_WIDGET (self->header_label), "error");
+        }
+      else
+        {
+          day = crm_tasks_format_day (self->tz, row->day_ms, self->now_ms);
+          gtk_label_set_text (self->header_label, day);
+          gtk_widget_add_css_class (GTK_WIDGET (self->header_label), "heading");
+        }
+      count = g_strdup_printf ("%'u", row->count);
+      gtk_label_set_text (self->count_label, count);
+      gtk_widget_set_margin_top (gtk_widget_get_parent (GTK_WIDGET (self->header_label)),
+                                 row->kind == CRM_TASK_ROW_SECTION ? 18 : 6);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "task");
+  self->updating = TRUE;
+  if (task == NULL)
+    {
+      /* Its page is on the way: a quiet placeholder of the same height. */
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->entity_label, "");
+      gtk_label_set_text (self->owner_label, "");
+      gtk_label_set_text (self->due_label, "");
+      gtk_check_button_set_active (self->done_check, row->list == CRM_TASK_LIST_DONE);
+      gtk_widget_set_visible (GTK_WIDGET (self->entity_button), FALSE);
+      self->updating = FALSE;
+      return;
+    }
+
+  {
+    const char *entity = crm_task_item_get_entity_name (self->item);
+    const char *owner = crm_task_item_get_owner_name (self->item);
+    gint64 due = crm_task_get_due_ms (task);
+    gboolean done = crm_task_get_done_ms (task) > 0;
+    g_autofree char *due_text = crm_tasks_format_due (self->tz, due, self->now_ms);
+
+    gtk_check_button_set_active (self->done_check, done);
+    gtk_image_set_from_icon_name (self->kind_icon, kind_icon (crm_task_get_kind (task)));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), crm_task_kind_label (crm_task_get_kind (task)));
+    gtk_label_set_text (self->title_label, crm_task_get_title (task));
+    if (done)
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    gtk_widget_set_visible (GTK_WIDGET (self->entity_button), entity != NULL);
+    gtk_label_set_text (self->entity_label, entity != NULL ? entity : "");
+    gtk_label_set_text (self->owner_label, owner != NULL ? owner : "");
+    gtk_label_set_text (self->due_label, due_text);
+    if (!done && due > 0 && due < self->now_ms)
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "error");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
+    gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !done);
+  }
+  self->updating = FALSE;
+}
+
+static void
+on_toggled_cb (CrmTaskListRow *self)
+{
+  const char *id = crm_task_list_row_get_task_id (self);
+
+  if (self->updating || id == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "tasks.set-done", "(sb)", id,
+                              gtk_check_button_get_active (self->done_check));
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CrmTaskListRow *self = CRM_TASK_LIST_ROW (widget);
+  const char *id = crm_task_list_row_get_task_id (self);
+  CrmTask *task;
+
+  if (id == NULL)
+    return;
+  task = crm_task_item_get_task (self->item);
+  if (g_strcmp0 (action_name, "row.snooze") == 0)
+    gtk_widget_activate_action (widget, "tasks.snooze", "(si)", id, g_variant_get_int32 (param));
+  else if (g_strcmp0 (action_name, "row.snooze-tomorrow") == 0)
+    gtk_widget_activate_action (widget, "tasks.snooze-tomorrow", "s", id);
+  else if (g_strcmp0 (action_name, "row.edit") == 0)
+    gtk_widget_activate_action (widget, "tasks.edit", "s", id);
+  else if (g_strcmp0 (action_name, "row.delete") == 0)
+    gtk_widget_activate_action (widget, "tasks.delete", "s", id);
+  else if (g_strcmp0 (action_name, "row.open-record") == 0 &&
+           crm_record_get_text (CRM_RECORD (task), "entity_id") != NULL)
+    gtk_widget_activate_action (widget, "tasks.open-record", "(ss)",
+                                crm_entity_table (crm_record_get_text (CRM_RECORD (task), "entity_type")),
+                                crm_record_get_text (CRM_RECORD (task), "entity_id"));
+}
+
+static void
+crm_task_list_row_dispose (GObject *object)
+{
+  CrmTaskListRow *self = CRM_TASK_LIST_ROW (object);
+
+  crm_task_list_row_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_TASK_LIST_ROW);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  G_OBJECT_CLASS (crm_task_list_row_parent_class)->dispose (object);
+}
+
+static void
+crm_task_list_row_class_init (CrmTaskListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_task_list_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/voronka/Voronka/crm-task-list-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, header_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, done_check);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, entity_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, entity_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "row.snooze", "i", forward_action);
+  gtk_widget_class_install_action (widget_class, "row.snooze-tomorrow", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.open-record", NULL, forward_action);
+}
+
+static void
+crm_task_list_row_init (CrmTaskListRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->done_check, "toggled", G_CALLBACK (on_toggled_cb), self);
+}
+
+CrmTaskListRow *
+crm_task_list_row_new (void)
+{
+  return g_object_new (CRM_TYPE_TASK_LIST_ROW, NULL);
+}
+
+void
+crm_task_list_row_bind (CrmTaskListRow *self,
+                        CrmTaskItem    *item,
+                        GTimeZone      *tz,
+                        gint64          now_ms)
+{
+  g_return_if_fail (CRM_IS_TASK_LIST_ROW (self));
+  g_return_if_fail (CRM_IS_TASK_ITEM (item));
+
+  crm_task_list_row_unbind (self);
+  self->item = g_object_ref (item);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = g_time_zone_ref (tz);
+  self->now_ms = now_ms;
+  self->notify_id = g_signal_connect_swapped (item, "notify::task", G_CALLBACK (update), self);
+  update (self);
+}
+
+void
+crm_task_list_row_unbind (CrmTaskListRow *self)
+{
+  g_return_if_fail (CRM_IS_TASK_LIST_ROW (self));
+
+  if (self->item == NULL)
+    return;
+  g_clear_signal_handler (&self->notify_id, self->item);
+  g_clear_object (&self->item);
+}
+
+/**
+ * crm_task_list_row_get_task_id:
+ * @self: a #CrmTaskListRow
+ *
+ * Returns: (nullable): the task shown, %NULL for a header or a placeholder
+ */
+const char *
+crm_task_list_row_get_task_id (CrmTaskListRow *self)
+{
+  CrmTask *task;
+
+  g_return_val_if_fail (CRM_IS_TASK_LIST_ROW (self), NULL);
+  if (self->item == NULL || !(task = crm_task_item_get_task (self->item)))
+    return NULL;
+  return crm_record_get_id (CRM_RECORD (task));
+}
