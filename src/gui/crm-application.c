@@ -9,12 +9,22 @@
 
 #include "crm-core.h"
 #include "crm-demo.h"
+#include "crm-notifier.h"
 #include "crm-shell-config.h"
+#include "crm-task-autostart.h"
+#include "crm-task-badge.h"
 
 /*
  * Single instance (D-Bus activation through GApplication): a second
  * `voronka` raises the window of the running one; `voronka --db FILE`
  * opens (or raises) a window on that file. One window per database file.
+ *
+ * Reminders: a CrmNotifier on the user's workspace (the first one opened
+ * that is not the demo, or the --db of `voronka --background`) fires them
+ * as notifications whose actions (app.task-*) work without a window.
+ * Closing the last window keeps the app running (a hold) while reminders
+ * are pending and "run-in-background" is on; `voronka --background` (the
+ * autostart entry) starts it that way, without a window.
  */
 
 /* Leads in the demo workspace: enough to feel real, quick to generate. */
@@ -26,12 +36,16 @@ struct _CrmApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  CrmNotifier    *notifier;
+  gboolean        held;
+  gboolean        quitting;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry options[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("FILE") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start without a window, to fire the reminders"), NULL },
   { NULL }
 };
 
@@ -73,6 +87,48 @@ apply_color_scheme (CrmApplication *self)
   else if (g_strcmp0 (scheme, "dark") == 0)
     value = ADW_COLOR_SCHEME_FORCE_DARK;
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+hold (CrmApplication *self,
+      gboolean        on)
+{
+  if (self->held == on)
+    return;
+  self->held = on;
+  if (on)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+/* The reminders run on one workspace: the first one opened. */
+static void
+ensure_notifier (CrmApplication *self,
+                 const char     *path)
+{
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->notifier != NULL)
+    return;
+  if (!(store = crm_store_open (path, NULL, &error)))
+    {
+      g_warning ("No reminders for %s: %s", path, error->message);
+      return;
+    }
+  self->notifier = crm_notifier_new (G_APPLICATION (self), store);
+  crm_notifier_start (self->notifier);
+}
+
+static void
+apply_autostart (CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean on = g_settings_get_boolean (self->settings, "autostart");
+
+  if (!crm_autostart_set (g_get_user_config_dir (), on, &error))
+    g_warning ("Could not %s the autostart entry: %s", on ? "write" : "remove", error->message);
 }
 
 static CrmWindow *
@@ -212,6 +268,11 @@ quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
+  CrmApplication *self = CRM_APPLICATION (user_data);
+
+  /* Quit means quit, reminders or not. */
+  self->quitting = TRUE;
+  hold (self, FALSE);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL;)
     {
       GList *next = l->next;
@@ -244,7 +305,89 @@ forward_action (GSimpleAction *action,
     }
 }
 
+/* ---- reminders' actions (from notifications, with a task id) ---- */
+
+static CrmStore *
+task_store (CrmApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->notifier == NULL)
+    {
+      path = crm_application_own_path (self);
+      ensure_notifier (self, path);
+    }
+  return self->notifier != NULL ? crm_notifier_get_store (self->notifier) : NULL;
+}
+
+static void
+task_open_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CrmApplication *self = CRM_APPLICATION (user_data);
+  const char *task_id = g_variant_get_string (param, NULL);
+  CrmStore *store = task_store (self);
+  g_autoptr(CrmRecord) task = NULL;
+  GtkWindow *window;
+
+  if (store == NULL)
+    return;
+  task = crm_store_get (store, "tasks", task_id, NULL);
+  window = GTK_WINDOW (crm_application_open_database (self, crm_store_get_path (store), FALSE, NULL));
+  if (window == NULL)
+    return;
+  gtk_window_present (window);
+  if (task != NULL && crm_record_get_text (task, "entity_id") != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(ss)",
+                                crm_entity_table (crm_record_get_text (task, "entity_type")),
+                                crm_record_get_text (task, "entity_id"));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "tasks");
+}
+
+static void
+task_done_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CrmApplication *self = CRM_APPLICATION (user_data);
+  const char *task_id = g_variant_get_string (param, NULL);
+  CrmStore *store = task_store (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  if (!crm_tasks_set_done (store, task_id, TRUE, &error))
+    g_warning ("Could not complete task %s: %s", task_id, error->message);
+  crm_notifier_withdraw (self->notifier, task_id);
+  crm_tasks_changed ();
+}
+
+static void
+task_snooze_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CrmApplication *self = CRM_APPLICATION (user_data);
+  const char *task_id = g_variant_get_string (param, NULL);
+  guint minutes = g_str_has_suffix (g_action_get_name (G_ACTION (action)), "-60") ? 60 : 10;
+  CrmStore *store = task_store (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  if (!crm_tasks_snooze (store, task_id, minutes, &error))
+    g_warning ("Could not snooze task %s: %s", task_id, error->message);
+  crm_notifier_withdraw (self->notifier, task_id);
+  crm_tasks_changed ();
+}
+
 static const GActionEntry app_actions[] = {
+  { "task-open", task_open_action, "s" },
+  { "task-done", task_done_action, "s" },
+  { "task-snooze-10", task_snooze_action, "s" },
+  { "task-snooze-60", task_snooze_action, "s" },
   { "open-demo", open_demo_action },
   { "open-own", open_own_action },
   { "quit", quit_action },
@@ -290,6 +433,10 @@ crm_application_startup (GApplication *app)
       g_signal_connect_swapped (self->settings, "changed::color-scheme",
                                 G_CALLBACK (apply_color_scheme), self);
       apply_color_scheme (self);
+      g_signal_connect_swapped (self->settings, "changed::autostart",
+                                G_CALLBACK (apply_autostart), self);
+      if (g_settings_get_boolean (self->settings, "autostart"))
+        apply_autostart (self);
     }
 }
 
@@ -317,10 +464,31 @@ crm_application_command_line (GApplication            *app,
   GVariantDict *dict = g_application_command_line_get_options_dict (cmdline);
   g_autofree char *db = NULL;
   g_autofree char *demo = crm_application_demo_path ();
+  gboolean background = g_variant_dict_contains (dict, "background");
 
   if (!g_variant_dict_lookup (dict, "db", "^ay", &db) || db == NULL || *db == '\0')
     {
+      if (background)
+        {
+          g_autofree char *own = crm_application_own_path (self);
+
+          /* A second `voronka --background` changes nothing. */
+          if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+            hold (self, TRUE);
+          ensure_notifier (self, own);
+          return 0;
+        }
       g_application_activate (app);
+      return 0;
+    }
+  if (background)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, db);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+        hold (self, TRUE);
+      ensure_notifier (self, path);
       return 0;
     }
   {
@@ -339,11 +507,28 @@ crm_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* The last window closed: stay for the reminders, if that is the setting. */
+static void
+crm_application_window_removed (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  gboolean background = self->settings == NULL ||
+                        g_settings_get_boolean (self->settings, "run-in-background");
+
+  GTK_APPLICATION_CLASS (crm_application_parent_class)->window_removed (app, window);
+  if (gtk_application_get_windows (app) != NULL || self->quitting || self->held)
+    return;
+  if (background && self->notifier != NULL && crm_notifier_has_pending (self->notifier))
+    hold (self, TRUE);
+}
+
 static void
 crm_application_dispose (GObject *object)
 {
   CrmApplication *self = CRM_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (crm_application_parent_class)->dispose (object);
 }
@@ -353,11 +538,13 @@ crm_application_class_init (CrmApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = crm_application_dispose;
   app_class->startup = crm_application_startup;
   app_class->activate = crm_application_activate;
   app_class->command_line = crm_application_command_line;
+  gtk_app_class->window_removed = crm_application_window_removed;
 }
 
 static void
@@ -389,6 +576,33 @@ crm_application_new (GApplicationFlags flags)
  * Returns: (transfer none) (nullable): the settings, %NULL when the schema
  *   is not installed
  */
+/**
+ * crm_application_get_notifier:
+ * @self: a #CrmApplication
+ *
+ * Returns: (transfer none) (nullable): the reminders' notifier, once a
+ *   workspace is open
+ */
+CrmNotifier *
+crm_application_get_notifier (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+  return self->notifier;
+}
+
+/**
+ * crm_application_is_held:
+ * @self: a #CrmApplication
+ *
+ * Returns: whether it runs in the background without a window
+ */
+gboolean
+crm_application_is_held (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), FALSE);
+  return self->held;
+}
+
 GSettings *
 crm_application_get_settings (CrmApplication *self)
 {
@@ -420,7 +634,12 @@ crm_application_open_database (CrmApplication  *self,
     return window;
   if (!(store = crm_store_open (path, NULL, error)))
     return NULL;
-  return crm_window_new (GTK_APPLICATION (self), store, is_demo);
+  window = crm_window_new (GTK_APPLICATION (self), store, is_demo);
+  if (!is_demo)
+    ensure_notifier (self, path);
+  /* A window again: closing it decides anew whether to stay. */
+  hold (self, FALSE);
+  return window;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "crm-notifier.h"
 #include "crm-window.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,8 @@ G_DECLARE_FINAL_TYPE (CrmApplication, crm_application, CRM, APPLICATION, AdwAppl
 
 CrmApplication *crm_application_new            (GApplicationFlags  flags);
 GSettings      *crm_application_get_settings   (CrmApplication    *self);
+CrmNotifier    *crm_application_get_notifier   (CrmApplication    *self);
+gboolean        crm_application_is_held        (CrmApplication    *self);
 CrmWindow      *crm_application_open_database  (CrmApplication    *self,
                                                 const char        *path,
                                                 gboolean           is_demo,
