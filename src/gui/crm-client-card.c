@@ -12,6 +12,7 @@
 #include "crm-core.h"
 #include "crm-duplicate-banner.h"
 #include "crm-history-view.h"
+#include "crm-task-next.h"
 #include "crm-timeline.h"
 
 struct _CrmClientCard
@@ -32,6 +33,7 @@ struct _CrmClientCard
   AdwPreferencesGroup *emails_group;
   GtkTextView        *note_view;
   CrmTimeline        *timeline;
+  CrmTaskNext        *task_next;
   CrmHistoryView     *history_view;
   AdwPreferencesGroup *from_group;
   AdwPreferencesGroup *contacts_group;
@@ -239,6 +241,8 @@ on_saved_cb (CrmClientCard       *self,
              const char *id,
              gboolean    created)
 {
+  if (created)
+    crm_task_next_set_record (self->task_next, self->store, "client", id);
   update_header (self);
   crm_history_view_reload (self->history_view);
   g_signal_emit_by_name (self, "record-changed", "clients", id);
@@ -406,6 +410,7 @@ crm_client_card_class_init (CrmClientCardClass *klass)
   crm_card_install_signals (widget_class);
   g_type_ensure (CRM_TYPE_DUPLICATE_BANNER);
   g_type_ensure (CRM_TYPE_TIMELINE);
+  g_type_ensure (CRM_TYPE_TASK_NEXT);
   g_type_ensure (CRM_TYPE_HISTORY_VIEW);
 
   crm_card_ensure_resources ();
@@ -420,6 +425,7 @@ crm_client_card_class_init (CrmClientCardClass *klass)
   BIND (emails_group);
   BIND (note_view);
   BIND (timeline);
+  BIND (task_next);
   BIND (history_view);
   BIND (from_group);
   BIND (contacts_group);
@@ -481,6 +487,7 @@ crm_client_card_load (CrmClientCard       *self,
   r = id != NULL ? crm_store_get (self->store, "clients", id, NULL) : NULL;
   crm_card_form_load (self->form, r);
   crm_timeline_set_record (self->timeline, self->store, "client", r ? crm_record_get_id (r) : NULL);
+  crm_task_next_set_record (self->task_next, self->store, "client", r ? crm_record_get_id (r) : NULL);
   crm_history_view_set_record (self->history_view, self->store, r ? crm_record_get_id (r) : NULL);
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "client", NULL);
   update_header (self);

@@ -12,6 +12,7 @@
 #include "crm-core.h"
 #include "crm-duplicate-banner.h"
 #include "crm-history-view.h"
+#include "crm-task-next.h"
 #include "crm-timeline.h"
 
 struct _CrmContactCard
@@ -32,6 +33,7 @@ struct _CrmContactCard
   AdwPreferencesGroup *emails_group;
   GtkTextView        *note_view;
   CrmTimeline        *timeline;
+  CrmTaskNext        *task_next;
   CrmHistoryView     *history_view;
   AdwPreferencesGroup *links_group;
   AdwEntryRow        *name_row;
@@ -170,6 +172,7 @@ on_saved_cb (CrmContactCard       *self,
   if (created)
     {
       crm_timeline_set_record (self->timeline, self->store, "contact", id);
+      crm_task_next_set_record (self->task_next, self->store, "contact", id);
       crm_history_view_set_record (self->history_view, self->store, id);
       update_links (self);
     }
@@ -340,6 +343,7 @@ crm_contact_card_class_init (CrmContactCardClass *klass)
   crm_card_install_signals (widget_class);
   g_type_ensure (CRM_TYPE_DUPLICATE_BANNER);
   g_type_ensure (CRM_TYPE_TIMELINE);
+  g_type_ensure (CRM_TYPE_TASK_NEXT);
   g_type_ensure (CRM_TYPE_HISTORY_VIEW);
 
   crm_card_ensure_resources ();
@@ -354,6 +358,7 @@ crm_contact_card_class_init (CrmContactCardClass *klass)
   BIND (emails_group);
   BIND (note_view);
   BIND (timeline);
+  BIND (task_next);
   BIND (history_view);
   BIND (links_group);
   BIND (name_row);
@@ -403,6 +408,7 @@ crm_contact_card_load (CrmContactCard       *self,
   r = id != NULL ? crm_store_get (self->store, "contacts", id, NULL) : NULL;
   crm_card_form_load (self->form, r);
   crm_timeline_set_record (self->timeline, self->store, "contact", r ? crm_record_get_id (r) : NULL);
+  crm_task_next_set_record (self->task_next, self->store, "contact", r ? crm_record_get_id (r) : NULL);
   crm_history_view_set_record (self->history_view, self->store, r ? crm_record_get_id (r) : NULL);
   crm_duplicate_banner_set_candidates (self->duplicate_banner, "contact", NULL);
   update_header (self);

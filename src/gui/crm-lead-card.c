@@ -14,6 +14,7 @@
 #include "crm-duplicate-banner.h"
 #include "crm-history-view.h"
 #include "crm-refuse-dialog.h"
+#include "crm-task-next.h"
 #include "crm-timeline.h"
 
 #define DEDUPE_DELAY_MS 300
@@ -68,6 +69,7 @@ struct _CrmLeadCard
   AdwEntryRow        *utm_term_row;
   GtkTextView        *note_view;
   CrmTimeline        *timeline;
+  CrmTaskNext        *task_next;
   CrmHistoryView     *history_view;
 };
 
@@ -244,6 +246,7 @@ on_saved_cb (CrmLeadCard *self,
     {
       crm_timeline_set_record (self->timeline, self->store, "lead", id);
       crm_history_view_set_record (self->history_view, self->store, id);
+      crm_task_next_set_record (self->task_next, self->store, "lead", id);
       update_state (self);
     }
   else
@@ -686,6 +689,7 @@ crm_lead_card_class_init (CrmLeadCardClass *klass)
 
   g_type_ensure (CRM_TYPE_DUPLICATE_BANNER);
   g_type_ensure (CRM_TYPE_TIMELINE);
+  g_type_ensure (CRM_TYPE_TASK_NEXT);
   g_type_ensure (CRM_TYPE_HISTORY_VIEW);
 
   crm_card_ensure_resources ();
@@ -731,6 +735,7 @@ crm_lead_card_class_init (CrmLeadCardClass *klass)
   BIND (utm_term_row);
   BIND (note_view);
   BIND (timeline);
+  BIND (task_next);
   BIND (history_view);
 #undef BIND
 
@@ -790,6 +795,7 @@ crm_lead_card_load (CrmLeadCard *self,
   crm_card_form_set_read_only (self->form, r != NULL && (crm_lead_is_converted (r) || crm_record_is_deleted (r)));
   crm_card_form_load (self->form, r);
   crm_timeline_set_record (self->timeline, self->store, "lead", own_id);
+  crm_task_next_set_record (self->task_next, self->store, "lead", own_id);
   crm_history_view_set_record (self->history_view, self->store, own_id);
   update_state (self);
   update_reach (self);

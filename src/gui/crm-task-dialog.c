@@ -281,7 +281,7 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_resources_register (crm_tasks_get_resource ());
+  g_assert (crm_tasks_get_resource () != NULL);
 
   object_class->dispose = crm_task_dialog_dispose;
   object_class->finalize = crm_task_dialog_finalize;

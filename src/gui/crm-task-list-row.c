@@ -36,8 +36,14 @@ struct _CrmTaskListRow
 
 G_DEFINE_FINAL_TYPE (CrmTaskListRow, crm_task_list_row, GTK_TYPE_WIDGET)
 
-static const char *
-kind_icon (const char *kind)
+/**
+ * crm_task_kind_icon:
+ * @kind: a task kind
+ *
+ * Returns: the kind's symbolic icon name
+ */
+const char *
+crm_task_kind_icon (const char *kind)
 {
   if (g_strcmp0 (kind, "call") == 0)
     return "call-start-symbolic";
@@ -126,7 +132,7 @@ update (CrmTaskListRow *self)
     g_autofree char *due_text = crm_tasks_format_due (self->tz, due, self->now_ms);
 
     gtk_check_button_set_active (self->done_check, done);
-    gtk_image_set_from_icon_name (self->kind_icon, kind_icon (crm_task_get_kind (task)));
+    gtk_image_set_from_icon_name (self->kind_icon, crm_task_kind_icon (crm_task_get_kind (task)));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), crm_task_kind_label (crm_task_get_kind (task)));
     gtk_label_set_text (self->title_label, crm_task_get_title (task));
     if (done)

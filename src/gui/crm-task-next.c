@@ -9,6 +9,7 @@
 
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
+#include "crm-task-list-row.h"
 #include "crm-tasks-resources.h"
 #include "crm-tasks-rows.h"
 #include "crm-tasks.h"
@@ -124,7 +125,7 @@ crm_task_next_class_init (CrmTaskNextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_resources_register (crm_tasks_get_resource ());
+  g_assert (crm_tasks_get_resource () != NULL);
 
   object_class->dispose = crm_task_next_dispose;
   object_class->finalize = crm_task_next_finalize;
@@ -231,11 +232,7 @@ crm_task_next_reload (CrmTaskNext *self)
     }
   else
     adw_action_row_set_subtitle (self->row, due);
-  gtk_image_set_from_icon_name (self->icon, crm_task_get_kind (task) != NULL &&
-                                g_strcmp0 (crm_task_get_kind (task), "call") == 0 ? "call-start-symbolic"
-                                : g_strcmp0 (crm_task_get_kind (task), "meeting") == 0 ? "x-office-calendar-symbolic"
-                                : g_strcmp0 (crm_task_get_kind (task), "email") == 0 ? "mail-unread-symbolic"
-                                : "object-select-symbolic");
+  gtk_image_set_from_icon_name (self->icon, crm_task_kind_icon (crm_task_get_kind (task)));
   gtk_widget_set_visible (GTK_WIDGET (self->done_button), TRUE);
 }
 

@@ -396,7 +396,7 @@ crm_tasks_page_class_init (CrmTasksPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_resources_register (crm_tasks_get_resource ());
+  g_assert (crm_tasks_get_resource () != NULL);
 
   object_class->dispose = crm_tasks_page_dispose;
   object_class->finalize = crm_tasks_page_finalize;
