@@ -606,6 +606,8 @@ ensure_other_page (CrmWindow  *self,
           self->funnel_page = crm_funnel_page_new (self->store);
           g_signal_connect (self->funnel_page, "record-activated",
                             G_CALLBACK (on_record_activated_cb), self);
+          g_signal_connect (self->funnel_page, "record-changed",
+                            G_CALLBACK (on_record_changed_cb), self);
           adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->funnel_page), "funnel");
         }
       return GTK_WIDGET (self->funnel_page);
@@ -799,6 +801,8 @@ crm_window_refresh (CrmWindow *self)
   g_hash_table_iter_init (&iter, self->list_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     crm_list_page_refresh_when_shown (page);
+  if (self->funnel_page != NULL)
+    crm_funnel_page_refresh (self->funnel_page);
   crm_tasks_changed ();
   update_welcome (self);
 }
