@@ -197,6 +197,8 @@ crm_task_list_row_dispose (GObject *object)
 
   crm_task_list_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_TASK_LIST_ROW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   G_OBJECT_CLASS (crm_task_list_row_parent_class)->dispose (object);
 }

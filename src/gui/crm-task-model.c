@@ -187,6 +187,13 @@ run_query (GTask        *task,
 }
 
 static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 run_page (GTask        *task,
           gpointer      source,
           gpointer      data,
@@ -219,7 +226,7 @@ run_page (GTask        *task,
       return;
     }
 
-  job->tasks = g_ptr_array_new_full (job->n, g_object_unref);
+  job->tasks = g_ptr_array_new_full (job->n, unref_nullable);
   job->names = g_ptr_array_new_full (job->n, g_free);
   job->owners = g_ptr_array_new_full (job->n, g_free);
   for (guint i = 0; i < job->n; i++)

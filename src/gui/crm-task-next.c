@@ -104,6 +104,8 @@ crm_task_next_dispose (GObject *object)
     crm_tasks_unwatch (self->watch_id);
   self->watch_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_TASK_NEXT);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (crm_task_next_parent_class)->dispose (object);
 }

@@ -345,6 +345,8 @@ crm_tasks_page_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_TASKS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tz, g_time_zone_unref);

@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Tasks in the GUI under Xvfb, on real database files with an injected
+ * clock (CRM_TEST_T0, 2026-01-01 00:00 UTC, a Thursday; the workspace is
+ * in UTC): the Tasks page's groups and counts and how they move with the
+ * clock, done and snooze from a row, the task dialog's quick add, the
+ * next step in the lead card, the sidebar badge, and the autostart entry.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "crm-core.h"
+#include "crm-lead-card.h"
+#include "crm-task-autostart.h"
+#include "crm-task-badge.h"
+#include "crm-task-dialog.h"
+#include "crm-task-list-row.h"
+#include "crm-task-next.h"
+#include "crm-tasks-page.h"
+#include "crm-tasks-rows.h"
+#include "crm-test-util.h"
+
+#define HOUR_MS G_GINT64_CONSTANT (3600000)
+#define DAY_MS (24 * HOUR_MS)
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_FOR(cond) G_STMT_START {                                         \
+    gboolean timed_out_ = FALSE;                                              \
+    guint id_ = g_timeout_add_seconds (20, timeout_cb, &timed_out_);          \
+    while (!(cond) && !timed_out_)                                            \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (timed_out_)                                                           \
+      g_error ("Timed out waiting for %s", #cond);                            \
+    g_source_remove (id_);                                                    \
+  } G_STMT_END
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A lead with no tasks of its own (the first-response task and any
+ * cadence it started are removed), so each test sets its own. */
+static char *
+add_lead (CrmTestStore *f)
+{
+  g_autofree char *lead = crm_test_add (f->store, "leads", "full_name", "Иванов Иван Петрович",
+                                        "company", "ООО «Ромашка»", NULL);
+
+  for (CrmTaskList l = CRM_TASK_LIST_OVERDUE; l < CRM_TASK_N_LISTS; l++)
+    {
+      g_autoptr(GPtrArray) tasks = crm_tasks_list (f->store, l, 0, NULL);
+
+      for (guint i = 0; i < tasks->len; i++)
+        g_assert_true (crm_store_delete (f->store, "tasks",
+                                         crm_record_get_id (g_ptr_array_index (tasks, i)), NULL));
+    }
+  return g_steal_pointer (&lead);
+}
+
+static char *
+add_task (CrmTestStore *f,
+          const char   *lead,
+          const char   *title,
+          gint64        due_ms)
+{
+  g_autoptr(GError) error = NULL;
+  CrmTaskInput input = CRM_TASK_INPUT_INIT;
+  char *id;
+
+  input.entity_type = lead != NULL ? "lead" : NULL;
+  input.entity_id = lead;
+  input.kind = "call";
+  input.title = title;
+  input.due_ms = due_ms;
+  input.remind_before_min = due_ms > 0 ? 0 : -1;
+  id = crm_tasks_create (f->store, &input, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+model_idle (CrmTaskModel *model)
+{
+  return !crm_task_model_get_loading (model);
+}
+
+static CrmTaskItem *
+item_at (CrmTaskModel *model,
+         guint         i)
+{
+  CrmTaskItem *item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+  g_object_unref (item); /* the model keeps it */
+  return item;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  const char *dir = g_getenv ("VORONKA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* ---- the core's rows, without a display ---- */
+
+static void
+test_rows (CrmTestStore  *f,
+           gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { guint8 kind; guint8 list; guint32 count; } expect[] = {
+    { CRM_TASK_ROW_SECTION, CRM_TASK_LIST_OVERDUE, 2 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_OVERDUE, 0 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_OVERDUE, 0 },
+    { CRM_TASK_ROW_SECTION, CRM_TASK_LIST_TODAY, 1 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_TODAY, 0 },
+    { CRM_TASK_ROW_SECTION, CRM_TASK_LIST_UPCOMING, 4 },
+    { CRM_TASK_ROW_DAY, CRM_TASK_LIST_UPCOMING, 2 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_UPCOMING, 0 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_UPCOMING, 0 },
+    { CRM_TASK_ROW_DAY, CRM_TASK_LIST_UPCOMING, 1 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_UPCOMING, 0 },
+    { CRM_TASK_ROW_DAY, CRM_TASK_LIST_UPCOMING, 1 },
+    { CRM_TASK_ROW_TASK, CRM_TASK_LIST_UPCOMING, 0 },
+  };
+  guint overdue = 0;
+
+  g_free (add_task (f, lead, "Overdue a day", CRM_TEST_T0 - DAY_MS));
+  g_free (add_task (f, lead, "Overdue an hour", CRM_TEST_T0 - HOUR_MS));
+  g_free (add_task (f, lead, "Today", CRM_TEST_T0 + 10 * HOUR_MS));
+  g_free (add_task (f, lead, "Tomorrow 10", CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS));
+  g_free (add_task (f, lead, "Tomorrow 15", CRM_TEST_T0 + DAY_MS + 15 * HOUR_MS));
+  g_free (add_task (f, lead, "Sunday", CRM_TEST_T0 + 3 * DAY_MS + 9 * HOUR_MS));
+  g_free (add_task (f, NULL, "Some day", 0));
+
+  rows = crm_tasks_rows (f->store, CRM_TEST_T0, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CrmTaskRow *row = &g_array_index (rows, CrmTaskRow, i);
+
+      g_assert_cmpuint (row->kind, ==, expect[i].kind);
+      g_assert_cmpuint (row->list, ==, expect[i].list);
+      if (row->kind != CRM_TASK_ROW_TASK)
+        g_assert_cmpuint (row->count, ==, expect[i].count);
+      else
+        g_assert_cmpint (row->rid, >, 0);
+    }
+  /* Day headers carry their local midnight; "no due date" comes last. */
+  g_assert_cmpint (g_array_index (rows, CrmTaskRow, 6).day_ms, ==, CRM_TEST_T0 + DAY_MS);
+  g_assert_cmpint (g_array_index (rows, CrmTaskRow, 9).day_ms, ==, CRM_TEST_T0 + 3 * DAY_MS);
+  g_assert_cmpint (g_array_index (rows, CrmTaskRow, 11).day_ms, ==, 0);
+
+  /* The search narrows (case and ё folded); the badge counts due today. */
+  g_clear_pointer (&rows, g_array_unref);
+  rows = crm_tasks_rows (f->store, CRM_TEST_T0, FALSE, "TOMORROW", &error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (crm_tasks_count_due (f->store, CRM_TEST_T0, &overdue), ==, 3);
+  g_assert_cmpuint (overdue, ==, 2);
+  /* Snoozing "until tomorrow" lands at the next working morning. */
+  g_assert_cmpint (crm_tasks_tomorrow_ms (f->store, CRM_TEST_T0 + 10 * HOUR_MS), >=, CRM_TEST_T0 + DAY_MS);
+  g_assert_cmpstr (crm_tasks_guess_kind ("Перезвонить завтра"), ==, "call");
+  g_assert_cmpstr (crm_tasks_guess_kind ("Send the offer"), ==, "email");
+  g_assert_cmpstr (crm_tasks_guess_kind ("Buy paper"), ==, "todo");
+}
+
+static void
+test_format (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) msk = g_time_zone_new_identifier ("Europe/Moscow");
+  g_autofree char *soon = crm_tasks_format_due (utc, CRM_TEST_T0 + 25 * 60000, CRM_TEST_T0);
+  g_autofree char *late = crm_tasks_format_due (utc, CRM_TEST_T0 + HOUR_MS, CRM_TEST_T0 + 5 * HOUR_MS);
+  g_autofree char *tomorrow = crm_tasks_format_due (utc, CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS, CRM_TEST_T0);
+  g_autofree char *moscow = crm_tasks_format_due (msk, CRM_TEST_T0 + 7 * HOUR_MS, CRM_TEST_T0);
+  g_autofree char *day = crm_tasks_format_day (utc, CRM_TEST_T0 + DAY_MS, CRM_TEST_T0);
+  g_autofree char *none = crm_tasks_format_day (utc, 0, CRM_TEST_T0);
+
+  g_assert_cmpstr (soon, ==, "in 25 min · 00:25");
+  g_assert_cmpstr (late, ==, "4 h ago · 01:00");
+  g_assert_cmpstr (tomorrow, ==, "tomorrow · 10:00");
+  /* 07:00 UTC is 10:00 in Moscow, the same day there. */
+  g_assert_cmpstr (moscow, ==, "in 7 h · 10:00");
+  g_assert_cmpstr (day, ==, "Tomorrow");
+  g_assert_cmpstr (none, ==, "No due date");
+}
+
+/* ---- the page ---- */
+
+static void
+test_page_sections (CrmTestStore  *f,
+                    gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *today = NULL;
+  CrmTasksPage *page;
+  CrmTaskModel *model;
+  GtkWidget *window;
+
+  g_free (add_task (f, lead, "Overdue", CRM_TEST_T0 - HOUR_MS));
+  today = add_task (f, lead, "Call back", CRM_TEST_T0 + 2 * HOUR_MS);
+  g_free (add_task (f, lead, "Next week", CRM_TEST_T0 + 7 * DAY_MS));
+  g_assert_true (crm_tasks_set_done (f->store, today, FALSE, NULL));
+
+  page = crm_tasks_page_new (f->store);
+  model = crm_tasks_page_get_model (page);
+  window = show_in_window (GTK_WIDGET (page));
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_OVERDUE), ==, 1);
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_TODAY), ==, 1);
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_UPCOMING), ==, 1);
+  /* Overdue + 1, Today + 1, Upcoming + its day + 1. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 7);
+  WAIT_FOR (crm_task_item_get_task (item_at (model, 1)) != NULL);
+  g_assert_cmpstr (crm_task_get_title (crm_task_item_get_task (item_at (model, 1))), ==, "Overdue");
+  g_assert_cmpstr (crm_task_item_get_entity_name (item_at (model, 1)), ==, "Иванов Иван Петрович");
+  shoot (window, "tasks-page");
+
+  /* Three hours later "Call back" is overdue too: the clock moves tasks. */
+  crm_clock_advance (f->clock, 3 * HOUR_MS);
+  crm_tasks_page_refresh (page);
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_OVERDUE), ==, 2);
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_TODAY), ==, 0);
+
+  /* Done on demand, with its own group; a search narrows everything. */
+  crm_tasks_page_set_show_done (page, TRUE);
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_DONE), ==, 0);
+  g_assert_true (crm_tasks_set_done (f->store, today, TRUE, NULL));
+  crm_tasks_changed ();
+  WAIT_FOR (model_idle (model) && crm_task_model_get_count (model, CRM_TASK_LIST_DONE) == 1);
+  crm_tasks_page_set_search_text (page, "next");
+  WAIT_FOR (model_idle (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) == 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+find_rows (GtkWidget *widget,
+           GPtrArray *out)
+{
+  if (CRM_IS_TASK_LIST_ROW (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_rows (c, out);
+}
+
+static CrmTaskListRow *
+row_for (GtkWidget  *window,
+         const char *task_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_rows (window, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (crm_task_list_row_get_task_id (g_ptr_array_index (rows, i)), task_id) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkCheckButton *found = find_check (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_row_done_snooze (CrmTestStore  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *call = add_task (f, lead, "Call back", CRM_TEST_T0 - HOUR_MS);
+  g_autofree char *mail = add_task (f, lead, "Send the offer", CRM_TEST_T0 - 2 * HOUR_MS);
+  g_autoptr(CrmRecord) after = NULL;
+  CrmTasksPage *page = crm_tasks_page_new (f->store);
+  CrmTaskModel *model = crm_tasks_page_get_model (page);
+  GtkWidget *window = show_in_window (GTK_WIDGET (page));
+  CrmTaskListRow *row;
+
+  WAIT_FOR (model_idle (model) && row_for (window, call) != NULL && row_for (window, mail) != NULL);
+
+  /* The row's check button completes the task. */
+  row = row_for (window, call);
+  gtk_check_button_set_active (find_check (GTK_WIDGET (row)), TRUE);
+  after = crm_store_get (f->store, "tasks", call, NULL);
+  g_assert_cmpint (crm_record_get_int (after, "done_ms", 0), ==, CRM_TEST_T0);
+  WAIT_FOR (model_idle (model) && row_for (window, call) == NULL);
+
+  /* The row's menu snoozes for an hour: no longer overdue. */
+  WAIT_FOR (row_for (window, mail) != NULL);
+  row = row_for (window, mail);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.snooze", "i", 60));
+  g_clear_object (&after);
+  after = crm_store_get (f->store, "tasks", mail, NULL);
+  g_assert_cmpint (crm_record_get_int (after, "remind_ms", 0), ==, CRM_TEST_T0 + HOUR_MS);
+  g_assert_cmpint (crm_record_get_int (after, "due_ms", 0), ==, CRM_TEST_T0 + HOUR_MS);
+  WAIT_FOR (model_idle (model) && crm_task_model_get_count (model, CRM_TASK_LIST_OVERDUE) == 0);
+  g_assert_cmpuint (crm_task_model_get_count (model, CRM_TASK_LIST_TODAY), ==, 1);
+
+  /* Until tomorrow: the next working day (Friday 2 January, 9:00). */
+  WAIT_FOR (row_for (window, mail) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_for (window, mail)), "row.snooze-tomorrow", NULL));
+  g_clear_object (&after);
+  after = crm_store_get (f->store, "tasks", mail, NULL);
+  g_assert_cmpint (crm_record_get_int (after, "due_ms", 0), >=, CRM_TEST_T0 + DAY_MS);
+  g_assert_cmpint (crm_record_get_int (after, "due_ms", 0), <=, CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS);
+
+  /* Delete, then the toast's Undo (the page is in a plain window here:
+   * the store says it is gone and back). */
+  WAIT_FOR (model_idle (model) && row_for (window, mail) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_for (window, mail)), "row.delete", NULL));
+  g_clear_object (&after);
+  after = crm_store_get (f->store, "tasks", mail, NULL);
+  g_assert_true (crm_record_is_deleted (after));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* ---- the dialog ---- */
+
+static void
+test_dialog_quick_add (CrmTestStore  *f,
+                       gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmRecord) task = NULL;
+  CrmTaskDialog *dialog = crm_task_dialog_new (f->store, "leads", lead);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  crm_task_dialog_set_text (dialog, "Call back tomorrow 10:00");
+  spin (50);
+  shoot (GTK_WIDGET (dialog), "task-dialog");
+  g_assert_true (crm_task_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  task = crm_store_get (f->store, "tasks", crm_task_dialog_get_task_id (dialog), NULL);
+  g_assert_cmpstr (crm_record_get_text (task, "title"), ==, "Call back");
+  g_assert_cmpstr (crm_record_get_text (task, "kind"), ==, "call");
+  g_assert_cmpstr (crm_record_get_text (task, "entity_id"), ==, lead);
+  g_assert_cmpint (crm_record_get_int (task, "due_ms", 0), ==, CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS);
+  g_assert_cmpint (crm_record_get_int (task, "remind_ms", 0), ==, CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Editing keeps the record and changes what was edited. */
+  dialog = crm_task_dialog_new_edit (f->store, crm_record_get_id (task));
+  crm_task_dialog_set_text (dialog, "Call back about the offer");
+  g_assert_true (crm_task_dialog_save (dialog, &error));
+  g_clear_object (&task);
+  task = crm_store_get (f->store, "tasks", crm_task_dialog_get_task_id (dialog), NULL);
+  g_assert_cmpstr (crm_record_get_text (task, "title"), ==, "Call back about the offer");
+  g_assert_cmpint (crm_record_get_int (task, "due_ms", 0), ==, CRM_TEST_T0 + DAY_MS + 10 * HOUR_MS);
+  g_assert_cmpstr (crm_record_get_text (task, "entity_id"), ==, lead);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
+/* ---- the card's next step ---- */
+
+static CrmTaskNext *
+find_next (GtkWidget *widget)
+{
+  if (CRM_IS_TASK_NEXT (widget))
+    return CRM_TASK_NEXT (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      CrmTaskNext *found = find_next (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_card_next_step (CrmTestStore  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *task = NULL;
+  CrmLeadCard *card = crm_lead_card_new (f->store);
+  GtkWidget *window = show_in_window (GTK_WIDGET (card));
+  CrmTaskNext *next;
+
+  crm_lead_card_load (card, lead);
+  next = find_next (GTK_WIDGET (card));
+  g_assert_nonnull (next);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (next)));
+  g_assert_null (crm_task_next_get_task_id (next));
+  g_assert_true (crm_task_next_get_missing (next));
+  shoot (window, "card-no-next-step");
+
+  task = add_task (f, lead, "Call back", CRM_TEST_T0 - HOUR_MS);
+  crm_tasks_changed ();
+  g_assert_cmpstr (crm_task_next_get_task_id (next), ==, task);
+  g_assert_false (crm_task_next_get_missing (next));
+  shoot (window, "card-next-step");
+
+  /* Done from the card: no next step again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (next), "next.done", NULL));
+  g_assert_null (crm_task_next_get_task_id (next));
+  g_assert_true (crm_task_next_get_missing (next));
+  g_assert_true (crm_tasks_needs_next_step (f->store, lead));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* ---- the badge ---- */
+
+static void
+test_badge (CrmTestStore  *f,
+            gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (""));
+  g_autoptr(CrmTaskBadge) badge = NULL;
+
+  g_free (add_task (f, lead, "Overdue", CRM_TEST_T0 - HOUR_MS));
+  g_free (add_task (f, lead, "Today", CRM_TEST_T0 + HOUR_MS));
+  g_free (add_task (f, lead, "Tomorrow", CRM_TEST_T0 + DAY_MS + HOUR_MS));
+  badge = crm_task_badge_new (f->store, GTK_LABEL (label));
+  /* Counted a second after it starts, without the page. */
+  WAIT_FOR (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "2") == 0);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_has_css_class (label, "overdue"));
+
+  g_free (add_task (f, lead, "Later today", CRM_TEST_T0 + 5 * HOUR_MS));
+  crm_tasks_changed ();
+  WAIT_FOR (crm_task_badge_get_count (badge) == 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "3");
+  g_clear_object (&badge);
+  g_object_unref (label);
+}
+
+/* ---- autostart ---- */
+
+static void
+test_autostart (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *path = crm_autostart_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *exec = NULL;
+
+  g_assert_true (g_str_has_suffix (path, "/autostart/io.github.voronka.Voronka.desktop"));
+  g_assert_true (crm_autostart_set (dir, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (keys, "Desktop Entry", "Exec", NULL);
+  g_assert_cmpstr (exec, ==, "voronka --background");
+  g_assert_true (g_key_file_get_boolean (keys, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
+  /* Writing twice is fine; removing twice too. */
+  g_assert_true (crm_autostart_set (dir, TRUE, &error));
+  g_assert_true (crm_autostart_set (dir, FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (crm_autostart_set (dir, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  crm_test_init (&argc, &argv);
+  /* The isolated test directories hide /usr/share: give back the MIME
+   * database and the icon theme, or SVG icons fail to load. */
+  {
+    g_autofree char *dirs = g_strdup_printf ("%s:/usr/local/share:/usr/share", g_getenv ("XDG_DATA_DIRS"));
+
+    g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
+  }
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/core/tasks/rows", CrmTestStore, NULL, crm_test_store_setup, test_rows, crm_test_store_teardown);
+  g_test_add_func ("/core/tasks/format", test_format);
+  g_test_add ("/gui/tasks/page-sections", CrmTestStore, NULL,
+              crm_test_store_setup, test_page_sections, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/row-done-snooze", CrmTestStore, NULL,
+              crm_test_store_setup, test_row_done_snooze, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/dialog-quick-add", CrmTestStore, NULL,
+              crm_test_store_setup, test_dialog_quick_add, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/card-next-step", CrmTestStore, NULL,
+              crm_test_store_setup, test_card_next_step, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/badge", CrmTestStore, NULL, crm_test_store_setup, test_badge, crm_test_store_teardown);
+  g_test_add_func ("/gui/tasks/autostart", test_autostart);
+  return crm_test_run ();
+}
