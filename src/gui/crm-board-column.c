@@ -224,13 +224,24 @@ key_action_cb (GtkWidget *widget,
 
 /* ---- cards: drag sources and menus, attached once per row ---- */
 
+/* The row may be recycled or gone by the time a drag ends: the tile is
+ * always taken from the controller, never kept. */
+static CrmBoardTile *
+source_tile (GtkDragSource *source)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  return widget != NULL && CRM_IS_BOARD_TILE (widget) ? CRM_BOARD_TILE (widget) : NULL;
+}
+
 static GdkContentProvider *
 on_drag_prepare_cb (GtkDragSource *source,
                     double         x,
                     double         y,
-                    CrmBoardTile  *tile)
+                    gpointer       data)
 {
-  CrmBoardItem *item = crm_board_tile_get_item (tile);
+  CrmBoardTile *tile = source_tile (source);
+  CrmBoardItem *item = tile != NULL ? crm_board_tile_get_item (tile) : NULL;
   g_autofree char *text = NULL;
 
   if (item == NULL)
@@ -243,10 +254,15 @@ on_drag_prepare_cb (GtkDragSource *source,
 static void
 on_drag_begin_cb (GtkDragSource *source,
                   GdkDrag       *drag,
-                  CrmBoardTile  *tile)
+                  gpointer       data)
 {
-  CrmBoardTile *icon_tile = crm_board_tile_new ();
+  CrmBoardTile *tile = source_tile (source);
+  CrmBoardTile *icon_tile;
   GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+
+  if (tile == NULL)
+    return;
+  icon_tile = crm_board_tile_new ();
 
   crm_board_tile_set_item (icon_tile, crm_board_tile_get_item (tile));
   gtk_widget_set_size_request (GTK_WIDGET (icon_tile), gtk_widget_get_width (GTK_WIDGET (tile)), -1);
@@ -260,12 +276,15 @@ static void
 on_drag_end_cb (GtkDragSource  *source,
                 GdkDrag        *drag,
                 gboolean        delete_data,
-                CrmBoardTile   *tile)
+                gpointer        data)
 {
-  GtkWidget *column = gtk_widget_get_ancestor (GTK_WIDGET (tile), CRM_TYPE_BOARD_COLUMN);
+  CrmBoardTile *tile = source_tile (source);
+  GtkWidget *column;
 
+  if (tile == NULL)
+    return;
   gtk_widget_remove_css_class (GTK_WIDGET (tile), "dragged");
-  if (column != NULL)
+  if ((column = gtk_widget_get_ancestor (GTK_WIDGET (tile), CRM_TYPE_BOARD_COLUMN)) != NULL)
     g_signal_emit (column, signals[DRAG_FINISHED], 0);
 }
 
@@ -295,9 +314,9 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), tile);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), tile);
-  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), tile);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), NULL);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), NULL);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (tile), GTK_EVENT_CONTROLLER (source));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

@@ -370,8 +370,8 @@ fill_filters (CrmFunnelPage *self)
   g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) temps = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) users = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
+  GPtrArray *users;
+  GPtrArray *sources;
 
   g_clear_pointer (&self->names, crm_names_free);
   self->names = crm_names_load (self->store);
