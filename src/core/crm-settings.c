@@ -275,6 +275,33 @@ crm_settings_set_sla_minutes (CrmStore  *store,
   return crm_store_set_setting (store, "first_response_sla_minutes", text, error);
 }
 
+/**
+ * crm_settings_data_version:
+ * @store: a #CrmStore
+ *
+ * A number that changes when another connection (voronka-cli, another
+ * window, sync) commits to the workspace file; Preferences compares it to
+ * notice settings changed elsewhere. Writes through @store itself do not
+ * change it.
+ *
+ * Returns: SQLite's data version of the file, or -1
+ */
+gint64
+crm_settings_data_version (CrmStore *store)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), -1);
+
+  if (!(stmt = crm_store_stmt (store, "PRAGMA data_version", NULL)))
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 /* ---- channels ---- */
 
 static gboolean

@@ -7,11 +7,19 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-application.h"
 #include "crm-extra-resources.h"
+#include "crm-prefs-followups-page.h"
+#include "crm-prefs-funnel-page.h"
+#include "crm-window.h"
 
-/* Workspace settings and channels. Every change is written at once through
- * the core (crm-settings: validation, history, sync); a refused value
- * shows a toast and the row goes back to what is stored. */
+/* Workspace settings: region and channels here, the funnel and the
+ * follow-ups on pages of their own (crm-prefs-*-page.c). Every change is
+ * written at once through the core (validation, history, sync); a refused
+ * value shows a toast and the row goes back to what is stored. Each write
+ * is announced by "setting-changed", which the main window follows; a
+ * write made by another program (voronka-cli, another window on the same
+ * file) is noticed and shown here too. */
 
 struct _CrmPreferencesWindow
 {
@@ -19,23 +27,18 @@ struct _CrmPreferencesWindow
 
   AdwComboRow          *region_row;
   AdwComboRow          *currency_row;
-  AdwComboRow          *timezone_row;
-  AdwComboRow          *start_row;
-  AdwComboRow          *end_row;
-  AdwActionRow         *days_row;
-  GtkBox               *days_box;
-  GtkSpinButton        *sla_spin;
+  CrmPrefsFunnelPage   *funnel_page;
+  CrmPrefsFollowupsPage *followups_page;
   AdwComboRow          *month_row;
   AdwPreferencesGroup  *channels_group;
   AdwEntryRow          *new_channel_row;
 
   CrmStore             *store;
-  GtkToggleButton      *day_buttons[7];
   GPtrArray            *channel_rows;
-  GPtrArray            *timezones;      /* char * ids, parallel to timezone_row */
   GStrv                 months;         /* "YYYY-MM", parallel to month_row */
   gboolean              loading;
-  guint                 sla_timeout_id;
+  gint64                data_version;   /* of the file, to notice others' writes */
+  guint                 watch_id;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -86,42 +89,6 @@ static const struct {
   { "EUR", N_("Euro (€)") },
 };
 
-static const struct {
-  const char *id;
-  const char *city;
-} zones[] = {
-  { "Europe/Kaliningrad", N_("Kaliningrad") },
-  { "Europe/Moscow", N_("Moscow") },
-  { "Europe/Samara", N_("Samara") },
-  { "Asia/Yekaterinburg", N_("Yekaterinburg") },
-  { "Asia/Omsk", N_("Omsk") },
-  { "Asia/Novosibirsk", N_("Novosibirsk") },
-  { "Asia/Krasnoyarsk", N_("Krasnoyarsk") },
-  { "Asia/Irkutsk", N_("Irkutsk") },
-  { "Asia/Yakutsk", N_("Yakutsk") },
-  { "Asia/Vladivostok", N_("Vladivostok") },
-  { "Asia/Magadan", N_("Magadan") },
-  { "Asia/Kamchatka", N_("Petropavlovsk-Kamchatsky") },
-  { "Europe/Minsk", N_("Minsk") },
-  { "Asia/Almaty", N_("Almaty") },
-  { "Asia/Tashkent", N_("Tashkent") },
-  { "Asia/Bishkek", N_("Bishkek") },
-  { "Asia/Yerevan", N_("Yerevan") },
-  { "Asia/Tbilisi", N_("Tbilisi") },
-  { "Asia/Baku", N_("Baku") },
-  { "Europe/Istanbul", N_("Istanbul") },
-  { "Asia/Dubai", N_("Dubai") },
-  { "Europe/Berlin", N_("Berlin") },
-  { "Europe/London", N_("London") },
-  { "UTC", NULL },   /* shown as "UTC": any longer name is cut off */
-};
-
-/* Translators: day abbreviations on the work-day toggles, Monday first */
-static const char *day_names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
-
-#define SLOT_MINUTES 30
-#define N_SLOTS (24 * 60 / SLOT_MINUTES)
-
 static void reload_channels (CrmPreferencesWindow *self);
 
 static void
@@ -145,44 +112,9 @@ static void
 changed (CrmPreferencesWindow *self,
          const char           *key)
 {
+  /* Our own writes are no news to us. */
+  self->data_version = crm_settings_data_version (self->store);
   g_signal_emit (self, signals[SETTING_CHANGED], 0, key);
-}
-
-static char *
-zone_label (const char *id,
-            const char *city)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (id);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  int interval;
-  gint32 offset;
-  int hours, minutes;
-
-  if (g_strcmp0 (id, "UTC") == 0)
-    return g_strdup ("UTC");
-  if (tz == NULL)
-    return g_strdup (city);
-  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
-  offset = g_time_zone_get_offset (tz, MAX (interval, 0));
-  hours = ABS (offset) / 3600;
-  minutes = (ABS (offset) % 3600) / 60;
-  if (minutes != 0)
-    return g_strdup_printf ("%s (UTC%c%d:%02d)", city, offset < 0 ? '-' : '+', hours, minutes);
-  if (offset == 0)
-    return g_strcmp0 (id, "UTC") == 0 ? g_strdup_printf ("%s (UTC)", city)
-                                      : g_strdup_printf ("%s (UTC±0)", city);
-  return g_strdup_printf ("%s (UTC%c%d)", city, offset < 0 ? '-' : '+', hours);
-}
-
-static guint
-index_of_code (const char *code,
-               const char *const *codes,
-               guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (codes[i], code) == 0)
-      return i;
-  return 0;
 }
 
 static void
@@ -190,64 +122,17 @@ load (CrmPreferencesWindow *self)
 {
   g_autofree char *region = crm_store_get_setting (self->store, "region");
   g_autofree char *currency = crm_store_get_setting (self->store, "currency");
-  g_autofree char *tz = crm_store_get_setting (self->store, "timezone");
-  g_autoptr(GtkStringList) zone_names = gtk_string_list_new (NULL);
-  guint start, end;
-  guint8 days;
-  guint selected_zone = 0;
 
   self->loading = TRUE;
-
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     if (g_strcmp0 (regions[i].code, region) == 0)
       adw_combo_row_set_selected (self->region_row, i);
   for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
     if (g_strcmp0 (currencies[i].code, currency) == 0)
       adw_combo_row_set_selected (self->currency_row, i);
-
-  /* The zones offered, plus the workspace's own when it is another one. */
-  g_ptr_array_set_size (self->timezones, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    {
-      g_autofree char *label = zone_label (zones[i].id, zones[i].city != NULL ? _(zones[i].city) : NULL);
-
-      g_ptr_array_add (self->timezones, g_strdup (zones[i].id));
-      gtk_string_list_append (zone_names, label);
-    }
-  /* Aliases of UTC are the UTC entry. */
-  if (tz != NULL && (g_str_equal (tz, "Etc/UTC") || g_str_equal (tz, "Etc/GMT") ||
-                     g_str_equal (tz, "GMT") || g_str_equal (tz, "Etc/Universal")))
-    {
-      g_free (tz);
-      tz = g_strdup ("UTC");
-    }
-  if (tz != NULL)
-    {
-      selected_zone = index_of_code (tz, (const char *const *) self->timezones->pdata, self->timezones->len);
-      if (g_strcmp0 (g_ptr_array_index (self->timezones, selected_zone), tz) != 0)
-        {
-          g_autofree char *label = zone_label (tz, tz);
-
-          g_ptr_array_add (self->timezones, g_strdup (tz));
-          gtk_string_list_append (zone_names, label);
-          selected_zone = self->timezones->len - 1;
-        }
-    }
-  adw_combo_row_set_model (self->timezone_row, G_LIST_MODEL (zone_names));
-  adw_combo_row_set_selected (self->timezone_row, selected_zone);
-
-  crm_settings_get_work_hours (self->store, &start, &end);
-  adw_combo_row_set_selected (self->start_row, MIN (start / SLOT_MINUTES, N_SLOTS - 1));
-  adw_combo_row_set_selected (self->end_row, MIN (end / SLOT_MINUTES, N_SLOTS));
-
-  days = crm_settings_get_work_days (self->store);
-  for (guint d = 0; d < 7; d++)
-    gtk_toggle_button_set_active (self->day_buttons[d], (days & (1 << d)) != 0);
-
-  gtk_spin_button_set_value (self->sla_spin, crm_settings_get_sla_minutes (self->store));
-
   self->loading = FALSE;
   reload_channels (self);
+  self->data_version = crm_settings_data_version (self->store);
 }
 
 /* ---- general ---- */
@@ -279,82 +164,6 @@ on_currency_changed_cb (CrmPreferencesWindow *self)
   else
     changed (self, "currency");
   reload_channels (self);
-}
-
-static void
-on_timezone_changed_cb (CrmPreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint i = adw_combo_row_get_selected (self->timezone_row);
-
-  if (self->loading || i >= self->timezones->len)
-    return;
-  if (!crm_settings_set_timezone (self->store, g_ptr_array_index (self->timezones, i), &error))
-    report (self, error);
-  else
-    changed (self, "timezone");
-}
-
-static void
-on_hours_changed_cb (CrmPreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint start = adw_combo_row_get_selected (self->start_row) * SLOT_MINUTES;
-  guint end = adw_combo_row_get_selected (self->end_row) * SLOT_MINUTES;
-
-  if (self->loading)
-    return;
-  if (!crm_settings_set_work_hours (self->store, start, end, &error))
-    {
-      report (self, error);
-      load (self);
-    }
-  else
-    changed (self, "work_hours");
-}
-
-static void
-on_day_toggled_cb (CrmPreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint8 mask = 0;
-
-  if (self->loading)
-    return;
-  for (guint d = 0; d < 7; d++)
-    if (gtk_toggle_button_get_active (self->day_buttons[d]))
-      mask |= 1 << d;
-  if (!crm_settings_set_work_days (self->store, mask, &error))
-    {
-      report (self, error);
-      load (self);
-    }
-  else
-    changed (self, "work_days");
-}
-
-static gboolean
-save_sla_cb (gpointer user_data)
-{
-  CrmPreferencesWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->sla_timeout_id = 0;
-  if (!crm_settings_set_sla_minutes (self->store, gtk_spin_button_get_value_as_int (self->sla_spin), &error))
-    report (self, error);
-  else
-    changed (self, "first_response_sla_minutes");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_sla_changed_cb (CrmPreferencesWindow *self)
-{
-  if (self->loading)
-    return;
-  /* Holding the arrow writes once, when it stops. */
-  g_clear_handle_id (&self->sla_timeout_id, g_source_remove);
-  self->sla_timeout_id = g_timeout_add (400, save_sla_cb, self);
 }
 
 /* ---- channels ---- */
@@ -566,8 +375,6 @@ fill_models (CrmPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) currency_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) starts = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) ends = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) month_names = gtk_string_list_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) months = g_ptr_array_new ();
@@ -579,17 +386,6 @@ fill_models (CrmPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
     gtk_string_list_append (currency_names, _(currencies[i].name));
   adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currency_names));
-
-  for (guint i = 0; i <= N_SLOTS; i++)
-    {
-      g_autofree char *text = crm_settings_format_minutes (i * SLOT_MINUTES);
-
-      if (i < N_SLOTS)
-        gtk_string_list_append (starts, text);
-      gtk_string_list_append (ends, text);
-    }
-  adw_combo_row_set_model (self->start_row, G_LIST_MODEL (starts));
-  adw_combo_row_set_model (self->end_row, G_LIST_MODEL (ends));
 
   /* This month and the eleven before it. */
   for (int m = 0; m < 12; m++)
@@ -604,15 +400,69 @@ fill_models (CrmPreferencesWindow *self)
   g_ptr_array_add (months, NULL);
   self->months = (GStrv) g_ptr_array_steal (months, NULL);
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (month_names));
+}
 
-  for (guint d = 0; d < 7; d++)
+/* ---- following the rest of the app ---- */
+
+static void
+on_page_changed_cb (CrmPreferencesWindow *self,
+                    const char           *key)
+{
+  if (g_str_equal (key, "stages") || g_str_equal (key, "pipelines"))
+    /* Cadences may name stages. */
+    crm_prefs_followups_page_reload (self->followups_page);
+  changed (self, key);
+}
+
+static void
+on_setting_changed_cb (CrmPreferencesWindow *self,
+                       const char           *key,
+                       CrmWindow            *window)
+{
+  /* Lists show channel names, the Inbox counts down to the SLA, the
+   * board shows stages: the window re-reads what it shows. */
+  crm_window_refresh (window);
+}
+
+/* Another program wrote to the file (voronka-cli, a second window on it,
+ * sync): show what is stored now. */
+static void
+reload_if_changed (CrmPreferencesWindow *self)
+{
+  if (self->store == NULL || crm_settings_data_version (self->store) == self->data_version)
+    return;
+  crm_prefs_funnel_page_flush (self->funnel_page);
+  crm_prefs_followups_page_flush (self->followups_page);
+  load (self);
+  crm_prefs_funnel_page_reload (self->funnel_page);
+  crm_prefs_followups_page_reload (self->followups_page);
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  reload_if_changed (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSettings *
+app_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (CRM_IS_APPLICATION (app))
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(day_names[d]));
+      GSettings *settings = crm_application_get_settings (CRM_APPLICATION (app));
 
-      self->day_buttons[d] = GTK_TOGGLE_BUTTON (button);
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_day_toggled_cb), self);
-      gtk_box_append (self->days_box, button);
+      return settings != NULL ? g_object_ref (settings) : NULL;
     }
+  /* Without the application (tests): the installed or test schema. */
+  if ((source = g_settings_schema_source_get_default ()) == NULL ||
+      !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /* ---- GObject ---- */
@@ -622,15 +472,10 @@ crm_preferences_window_dispose (GObject *object)
 {
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
 
-  if (self->sla_timeout_id != 0)
-    {
-      /* Closing right after a change still saves it. */
-      g_clear_handle_id (&self->sla_timeout_id, g_source_remove);
-      if (self->store != NULL)
-        crm_settings_set_sla_minutes (self->store, gtk_spin_button_get_value_as_int (self->sla_spin), NULL);
-    }
-  g_clear_object (&self->store);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  /* The pages save what is still pending and say so before they go. */
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
 }
@@ -641,7 +486,6 @@ crm_preferences_window_finalize (GObject *object)
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
 
   g_clear_pointer (&self->channel_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->timezones, g_ptr_array_unref);
   g_strfreev (self->months);
 
   G_OBJECT_CLASS (crm_preferences_window_parent_class)->finalize (object);
@@ -666,16 +510,14 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   (void) crm_extra_get_resource ();
+  g_type_ensure (CRM_TYPE_PREFS_FUNNEL_PAGE);
+  g_type_ensure (CRM_TYPE_PREFS_FOLLOWUPS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/voronka/Voronka/crm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, timezone_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, start_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, end_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, days_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, days_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, sla_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, funnel_page);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, followups_page);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, month_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, channels_group);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_channel_row);
@@ -687,7 +529,6 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->channel_rows = g_ptr_array_new ();
-  self->timezones = g_ptr_array_new_with_free_func (g_free);
 
   self->loading = TRUE;
   fill_models (self);
@@ -695,10 +536,9 @@ crm_preferences_window_init (CrmPreferencesWindow *self)
 
   g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (on_region_changed_cb), self);
   g_signal_connect_swapped (self->currency_row, "notify::selected", G_CALLBACK (on_currency_changed_cb), self);
-  g_signal_connect_swapped (self->timezone_row, "notify::selected", G_CALLBACK (on_timezone_changed_cb), self);
-  g_signal_connect_swapped (self->start_row, "notify::selected", G_CALLBACK (on_hours_changed_cb), self);
-  g_signal_connect_swapped (self->end_row, "notify::selected", G_CALLBACK (on_hours_changed_cb), self);
-  g_signal_connect_swapped (self->sla_spin, "value-changed", G_CALLBACK (on_sla_changed_cb), self);
+  g_signal_connect_swapped (self->funnel_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+  g_signal_connect_swapped (self->followups_page, "changed", G_CALLBACK (on_page_changed_cb), self);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (reload_if_changed), self);
   g_signal_connect_swapped (self->month_row, "notify::selected", G_CALLBACK (reload_channels), self);
   g_signal_connect_swapped (self->new_channel_row, "apply", G_CALLBACK (on_new_channel_apply_cb), self);
 }
@@ -715,15 +555,24 @@ crm_preferences_window_new (GtkWindow *parent,
                             CrmStore  *store)
 {
   CrmPreferencesWindow *self;
+  g_autoptr(GSettings) settings = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+
+  settings = app_settings ();
 
   self = g_object_new (CRM_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
   load (self);
+  crm_prefs_funnel_page_set_store (self->funnel_page, store);
+  crm_prefs_followups_page_set_store (self->followups_page, store);
+  crm_prefs_followups_page_set_settings (self->followups_page, settings);
+  if (CRM_IS_WINDOW (parent))
+    g_signal_connect_object (self, "setting-changed", G_CALLBACK (on_setting_changed_cb), parent, 0);
+  self->watch_id = g_timeout_add_seconds (2, watch_cb, self);
   return self;
 }
 
