@@ -190,6 +190,20 @@ forward_action (GtkWidget  *widget,
                                 crm_record_get_text (CRM_RECORD (task), "entity_id"));
 }
 
+/* The menu is built on first use: a popover per row would cost more than
+ * the rest of the row together (PERF: the page's first frame). */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       data)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/voronka/Voronka/crm-task-list-row-menu.ui");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "row_menu")));
+}
+
 static void
 crm_task_list_row_dispose (GObject *object)
 {
@@ -237,6 +251,7 @@ crm_task_list_row_init (CrmTaskListRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->done_check, "toggled", G_CALLBACK (on_toggled_cb), self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
 CrmTaskListRow *

@@ -32,28 +32,6 @@ typedef struct
   gint      serial;
 } Worker;
 
-typedef struct
-{
-  Worker   *worker;
-  guint     serial;
-  gint64    now_ms;
-  gboolean  with_done;
-  char     *search;
-  GArray   *rows;
-} QueryJob;
-
-typedef struct
-{
-  Worker    *worker;
-  gint64    *rids;    /* one per position of the page, 0 for headers */
-  guint      n;
-  guint      page;
-  gint       gen;
-  GPtrArray *tasks;   /* CrmTask or NULL, per position */
-  GPtrArray *names;   /* char *, per position */
-  GPtrArray *owners;  /* char *, per position */
-} PageJob;
-
 /* A page in the cache: what a PageJob read. */
 typedef struct
 {
@@ -63,6 +41,28 @@ typedef struct
   GPtrArray *names;
   GPtrArray *owners;
 } Page;
+
+typedef struct
+{
+  Worker   *worker;
+  guint     serial;
+  gint64    now_ms;
+  gboolean  with_done;
+  char     *search;
+  GArray   *rows;
+  Page     *first;    /* page 0, read with the rows: real rows in the first frame */
+} QueryJob;
+
+typedef struct
+{
+  Worker    *worker;
+  gint64    *rids;    /* one per position of the page, 0 for headers */
+  guint      n;
+  guint      page;
+  gint       gen;
+  Page      *page_read;
+} PageJob;
+
 
 struct _CrmTaskModel
 {
@@ -124,30 +124,6 @@ worker_store (Worker  *worker,
 }
 
 static void
-query_job_free (gpointer data)
-{
-  QueryJob *job = data;
-
-  worker_unref (job->worker);
-  g_free (job->search);
-  g_clear_pointer (&job->rows, g_array_unref);
-  g_free (job);
-}
-
-static void
-page_job_free (gpointer data)
-{
-  PageJob *job = data;
-
-  worker_unref (job->worker);
-  g_free (job->rids);
-  g_clear_pointer (&job->tasks, g_ptr_array_unref);
-  g_clear_pointer (&job->names, g_ptr_array_unref);
-  g_clear_pointer (&job->owners, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
 page_free (gpointer data)
 {
   Page *page = data;
@@ -158,6 +134,31 @@ page_free (gpointer data)
   g_ptr_array_unref (page->owners);
   g_free (page);
 }
+
+static void
+query_job_free (gpointer data)
+{
+  QueryJob *job = data;
+
+  worker_unref (job->worker);
+  g_free (job->search);
+  g_clear_pointer (&job->rows, g_array_unref);
+  g_clear_pointer (&job->first, page_free);
+  g_free (job);
+}
+
+static void
+page_job_free (gpointer data)
+{
+  PageJob *job = data;
+
+  worker_unref (job->worker);
+  g_free (job->rids);
+  g_clear_pointer (&job->page_read, page_free);
+  g_free (job);
+}
+
+static Page *read_page (CrmStore *store, const gint64 *rids, guint n, GError **error);
 
 static void
 run_query (GTask        *task,
@@ -179,6 +180,15 @@ run_query (GTask        *task,
     }
   if ((store = worker_store (job->worker, &error)) != NULL)
     job->rows = crm_tasks_rows (store, job->now_ms, job->with_done, job->search, &error);
+  if (job->rows != NULL)
+    {
+      guint n = MIN (job->rows->len, CRM_TASK_MODEL_PAGE_SIZE);
+      g_autofree gint64 *rids = g_new (gint64, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        rids[i] = g_array_index (job->rows, CrmTaskRow, i).rid;
+      job->first = read_page (store, rids, n, NULL);
+    }
   g_mutex_unlock (&job->worker->lock);
   if (job->rows == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -193,53 +203,43 @@ unref_nullable (gpointer object)
     g_object_unref (object);
 }
 
-static void
-run_page (GTask        *task,
-          gpointer      source,
-          gpointer      data,
-          GCancellable *cancellable)
+/* Reads one page's tasks, linked names and owners (with the lock held).
+ * @rids has one entry per position, 0 for headers. */
+static Page *
+read_page (CrmStore      *store,
+           const gint64  *rids,
+           guint          n,
+           GError       **error)
 {
-  PageJob *job = data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree gint64 *rids = g_new (gint64, job->n);
-  guint n_rids = 0, j = 0;
-  CrmStore *store;
+  g_autofree gint64 *wanted = g_new (gint64, MAX (n, 1));
+  guint n_wanted = 0, j = 0;
+  Page *page;
 
-  g_mutex_lock (&job->worker->lock);
-  if (g_cancellable_is_cancelled (cancellable) || g_atomic_int_get (&job->worker->gen) != job->gen)
-    {
-      g_mutex_unlock (&job->worker->lock);
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-  for (guint i = 0; i < job->n; i++)
-    if (job->rids[i] != 0)
-      rids[n_rids++] = job->rids[i];
-  if ((store = worker_store (job->worker, &error)) != NULL)
-    records = crm_store_get_many (store, "tasks", rids, n_rids, &error);
-  if (records == NULL)
-    {
-      g_mutex_unlock (&job->worker->lock);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  for (guint i = 0; i < n; i++)
+    if (rids[i] != 0)
+      wanted[n_wanted++] = rids[i];
+  if (!(records = crm_store_get_many (store, "tasks", wanted, n_wanted, error)))
+    return NULL;
 
-  job->tasks = g_ptr_array_new_full (job->n, unref_nullable);
-  job->names = g_ptr_array_new_full (job->n, g_free);
-  job->owners = g_ptr_array_new_full (job->n, g_free);
-  for (guint i = 0; i < job->n; i++)
+  page = g_new0 (Page, 1);
+  page->rids = g_memdup2 (rids, n * sizeof (gint64));
+  page->n = n;
+  page->tasks = g_ptr_array_new_full (n, unref_nullable);
+  page->names = g_ptr_array_new_full (n, g_free);
+  page->owners = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
     {
       CrmRecord *r = j < records->len ? g_ptr_array_index (records, j) : NULL;
       const char *owner;
       char *owner_name = NULL;
 
-      if (job->rids[i] == 0 || r == NULL || crm_record_get_rid (r) != job->rids[i])
+      if (rids[i] == 0 || r == NULL || crm_record_get_rid (r) != rids[i])
         {
-          g_ptr_array_add (job->tasks, NULL);
-          g_ptr_array_add (job->names, NULL);
-          g_ptr_array_add (job->owners, NULL);
+          g_ptr_array_add (page->tasks, NULL);
+          g_ptr_array_add (page->names, NULL);
+          g_ptr_array_add (page->owners, NULL);
           continue;
         }
       j++;
@@ -249,13 +249,38 @@ run_page (GTask        *task,
           owner_name = crm_catalog_name (store, "users", owner);
           g_hash_table_insert (users, g_strdup (owner), owner_name);
         }
-      g_ptr_array_add (job->tasks, g_object_ref (r));
-      g_ptr_array_add (job->names, crm_tasks_entity_name (store, crm_record_get_text (r, "entity_type"),
-                                                          crm_record_get_text (r, "entity_id")));
-      g_ptr_array_add (job->owners, g_strdup (owner_name));
+      g_ptr_array_add (page->tasks, g_object_ref (r));
+      g_ptr_array_add (page->names, crm_tasks_entity_name (store, crm_record_get_text (r, "entity_type"),
+                                                           crm_record_get_text (r, "entity_id")));
+      g_ptr_array_add (page->owners, g_strdup (owner_name));
     }
+  return page;
+}
+
+static void
+run_page (GTask        *task,
+          gpointer      source,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+  PageJob *job = data;
+  g_autoptr(GError) error = NULL;
+  CrmStore *store;
+
+  g_mutex_lock (&job->worker->lock);
+  if (g_cancellable_is_cancelled (cancellable) || g_atomic_int_get (&job->worker->gen) != job->gen)
+    {
+      g_mutex_unlock (&job->worker->lock);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if ((store = worker_store (job->worker, &error)) != NULL)
+    job->page_read = read_page (store, job->rids, job->n, &error);
   g_mutex_unlock (&job->worker->lock);
-  g_task_return_boolean (task, TRUE);
+  if (job->page_read == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* ---- The model (UI thread) ---- */
@@ -315,16 +340,7 @@ on_page_ready_cb (GObject      *source,
   if (!done || job->gen != self->gen)
     return;
   g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
-  {
-    Page *page = g_new0 (Page, 1);
-
-    page->rids = g_steal_pointer (&job->rids);
-    page->n = job->n;
-    page->tasks = g_steal_pointer (&job->tasks);
-    page->names = g_steal_pointer (&job->names);
-    page->owners = g_steal_pointer (&job->owners);
-    g_hash_table_insert (self->pages, GUINT_TO_POINTER (job->page), page);
-  }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (job->page), g_steal_pointer (&job->page_read));
   touch_page (self, job->page);
   start = job->page * CRM_TASK_MODEL_PAGE_SIZE;
   for (guint pos = start; pos < start + job->n; pos++)
@@ -366,7 +382,8 @@ request_page (CrmTaskModel *self,
 
 static void
 apply_rows (CrmTaskModel *self,
-            GArray       *rows)
+            GArray       *rows,
+            Page         *first)
 {
   guint old_n = self->rows->len;
   gboolean same = rows->len == old_n &&
@@ -388,8 +405,20 @@ apply_rows (CrmTaskModel *self,
         self->counts[row->list] = row->count;
     }
 
+  if (first != NULL)
+    {
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), first);
+      touch_page (self, 0);
+    }
   if (same)
     {
+      for (guint pos = 0; first != NULL && pos < first->n; pos++)
+        {
+          CrmTaskItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (pos));
+
+          if (item != NULL)
+            fill_item (self, item, pos);
+        }
       positions = g_hash_table_get_keys (self->items);
       for (GList *l = positions; l != NULL; l = l->next)
         request_page (self, GPOINTER_TO_UINT (l->data) / CRM_TASK_MODEL_PAGE_SIZE);
@@ -424,7 +453,7 @@ on_query_ready_cb (GObject      *source,
   if (job->serial != self->serial)
     return;
   if (job->rows != NULL)
-    apply_rows (self, job->rows);
+    apply_rows (self, job->rows, g_steal_pointer (&job->first));
   self->loading = FALSE;
   g_signal_emit (self, signals[READY], 0);
 }
