@@ -260,6 +260,20 @@ driver_cb (gpointer data)
         g_assert_cmpint (crm_record_get_int (task, "remind_ms", 0), <=, now + 10 * MINUTE_MS);
         g_assert_cmpint (crm_record_get_int (task, "done_ms", 0), ==, 0);
       }
+      /* Launching Voronka again shows a window; the background hold goes. */
+      g_application_activate (G_APPLICATION (f->app));
+      g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+      g_assert_false (crm_application_is_held (f->app));
+      gtk_window_close (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
+      f->step++;
+      return G_SOURCE_CONTINUE;
+
+    case 4:
+      /* Closed with a reminder pending (the snoozed one) and
+       * run-in-background on: it keeps running, without a window. */
+      if (gtk_application_get_windows (GTK_APPLICATION (f->app)) != NULL)
+        return G_SOURCE_CONTINUE;
+      g_assert_true (crm_application_is_held (f->app));
       g_application_quit (G_APPLICATION (f->app));
       f->driver_id = 0;
       return G_SOURCE_REMOVE;
@@ -337,7 +351,7 @@ test_reminder_done (void)
   status = g_application_run (G_APPLICATION (f.app), 4, argv);
   g_assert_cmpstr (f.failure, ==, NULL);
   g_assert_cmpint (status, ==, 0);
-  g_assert_cmpint (f.step, ==, 3);
+  g_assert_cmpint (f.step, ==, 4);
 
   /* Only one reminder per task, however often the timer woke. */
   g_assert_cmpuint (f.notified->len, ==, 2);
@@ -360,6 +374,13 @@ main (int   argc,
       char *argv[])
 {
   crm_test_init (&argc, &argv);
+  /* The isolated test directories hide /usr/share: give back the MIME
+   * database and the icon theme for the window, or SVG icons fail. */
+  {
+    g_autofree char *dirs = g_strdup_printf ("%s:/usr/local/share:/usr/share", g_getenv ("XDG_DATA_DIRS"));
+
+    g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
+  }
   g_test_add_func ("/gui/notify/reminder-done", test_reminder_done);
   return crm_test_run ();
 }
