@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The queries behind the app's lists: sorting on NOT NULL columns runs on
  * the bare column (so its index serves ORDER BY) and pages the same way
- * as the coalesced nullable ones. */
+ * as the coalesced nullable ones; a text search says when it was capped. */
 #include "config.h"
 
 #include "crm-core.h"
@@ -140,6 +140,93 @@ test_reader (void)
   }
 }
 
+static void
+add_named (CrmStore   *store,
+           const char *prefix,
+           guint       n)
+{
+  g_autoptr(GError) error = NULL;
+
+  crm_store_set_bulk (store, TRUE);
+  g_assert_true (crm_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CrmChange) change = crm_change_new_create ("leads");
+      g_autofree char *name = g_strdup_printf ("%s %05u", prefix, i);
+
+      crm_change_set_text (change, "full_name", name);
+      g_assert_true (crm_store_apply (store, change, &error));
+    }
+  g_assert_true (crm_store_commit (store, &error));
+  g_assert_no_error (error);
+  crm_store_set_bulk (store, FALSE);
+  g_assert_true (crm_search_rebuild (store, &error));
+  g_assert_no_error (error);
+}
+
+static GArray *
+rids_of (CrmStore   *store,
+         const char *text,
+         gboolean    filtered,
+         gboolean   *capped)
+{
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(GError) error = NULL;
+  GArray *rids;
+
+  crm_query_set_text (query, text);
+  if (filtered)
+    crm_query_add_equals (query, "merged_into", NULL);
+  rids = crm_store_query_rids_full (store, query, capped, &error);
+  g_assert_no_error (error);
+  return rids;
+}
+
+static void
+test_capped (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "voronka.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (path, NULL, &error);
+  g_autoptr(GArray) exact = NULL;
+  g_autoptr(GArray) over = NULL;
+  g_autoptr(GArray) narrowed = NULL;
+  g_autoptr(GArray) plain = NULL;
+  g_autoptr(CrmQuery) all = crm_query_new ("leads");
+  gboolean capped = TRUE;
+
+  g_assert_no_error (error);
+  /* Exactly the limit: everything is there, nothing was left out. */
+  add_named (store, "Клиент", CRM_QUERY_TEXT_LIMIT);
+  add_named (store, "Другой", 3);
+  exact = rids_of (store, "клиент", FALSE, &capped);
+  g_assert_cmpuint (exact->len, ==, CRM_QUERY_TEXT_LIMIT);
+  g_assert_false (capped);
+
+  /* One more: the list stops at the limit and says so. */
+  add_named (store, "Клиентка", 1);
+  over = rids_of (store, "клиент", FALSE, &capped);
+  g_assert_cmpuint (over->len, ==, CRM_QUERY_TEXT_LIMIT);
+  g_assert_true (capped);
+  g_assert_cmpint (crm_store_query_count (store, all, &error), ==, CRM_QUERY_TEXT_LIMIT + 4);
+
+  /* Other filters look through ten times as many. */
+  narrowed = rids_of (store, "клиент", TRUE, &capped);
+  g_assert_cmpuint (narrowed->len, ==, CRM_QUERY_TEXT_LIMIT + 1);
+  g_assert_false (capped);
+
+  /* Without text nothing is capped; the out argument is optional. */
+  capped = TRUE;
+  plain = crm_store_query_rids_full (store, all, &capped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->len, ==, CRM_QUERY_TEXT_LIMIT + 4);
+  g_assert_false (capped);
+  g_clear_pointer (&plain, g_array_unref);
+  plain = crm_store_query_rids_full (store, all, NULL, &error);
+  g_assert_cmpuint (plain->len, ==, CRM_QUERY_TEXT_LIMIT + 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +234,6 @@ main (int   argc,
   crm_test_init (&argc, &argv);
   g_test_add_func ("/core/list-query/not-null-sort", test_not_null_sort);
   g_test_add_func ("/core/list-query/reader", test_reader);
+  g_test_add_func ("/core/list-query/capped", test_capped);
   return crm_test_run ();
 }

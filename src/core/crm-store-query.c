@@ -343,23 +343,34 @@ bind_where (CrmQuery     *query,
 }
 
 /* With a text query the FTS hits are the candidate set; everything else
- * filters them in SQL. */
+ * filters them in SQL. One hit more than the limit is asked for, so
+ * @capped can say whether the limit left matches out. */
 static GArray *
 text_rids (CrmStore  *store,
            CrmQuery  *query,
+           gboolean  *capped,
            GError   **error)
 {
   const char *entity = crm_table_entity (query->tbl);
+  GArray *rids;
+  guint limit;
 
+  *capped = FALSE;
   if (query->text == NULL || *query->text == '\0' || entity == NULL)
     return NULL;
   /* A word as common as a first name matches a tenth of a big base: the
    * newest matches are what someone typing wants, and all of them would
    * cost a second a keystroke. Other filters look through more. */
-  return crm_search_query_rids (store, query->text, entity,
-                                query->filters->len == 0 && query->overdue_now == 0
-                                  ? CRM_QUERY_TEXT_LIMIT : CRM_QUERY_TEXT_LIMIT * 10,
-                                error);
+  limit = query->filters->len == 0 && query->overdue_now == 0
+            ? CRM_QUERY_TEXT_LIMIT : CRM_QUERY_TEXT_LIMIT * 10;
+  if (!(rids = crm_search_query_rids (store, query->text, entity, limit + 1, error)))
+    return NULL;
+  if (rids->len > limit)
+    {
+      g_array_set_size (rids, limit);
+      *capped = TRUE;
+    }
+  return rids;
 }
 
 static char *
@@ -381,6 +392,7 @@ build_sql (CrmStore    *store,
            gboolean     ordered,
            gboolean     keyset,
            int         *n_params,
+           gboolean    *capped,
            GError     **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -392,7 +404,7 @@ build_sql (CrmStore    *store,
   if (!check_query (store, query, error))
     return NULL;
 
-  rids = text_rids (store, query, &local_error);
+  rids = text_rids (store, query, capped, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -419,9 +431,11 @@ build_sql (CrmStore    *store,
 }
 
 /**
- * crm_store_query_rids:
+ * crm_store_query_rids_full:
  * @store: a #CrmStore
  * @query: what to list
+ * @capped: (out) (optional): whether a text search stopped at
+ *   %CRM_QUERY_TEXT_LIMIT: more records match than the array holds
  * @error: return location for a #GError
  *
  * Every matching rid in sort order: the id array of a windowed list model
@@ -430,20 +444,24 @@ build_sql (CrmStore    *store,
  * Returns: (transfer full) (element-type gint64): the rids
  */
 GArray *
-crm_store_query_rids (CrmStore  *store,
-                      CrmQuery  *query,
-                      GError   **error)
+crm_store_query_rids_full (CrmStore  *store,
+                           CrmQuery  *query,
+                           gboolean  *capped,
+                           GError   **error)
 {
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GArray *rids;
+  gboolean is_capped = FALSE;
   int n_params = 0;
   int pos = 0;
   int rc;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  if (!(sql = build_sql (store, query, "rid", TRUE, FALSE, &n_params, error)))
+  if (capped != NULL)
+    *capped = FALSE;
+  if (!(sql = build_sql (store, query, "rid", TRUE, FALSE, &n_params, &is_capped, error)))
     return NULL;
   /* Not cached: IN lists make these one-off statements. */
   if (!(stmt = crm_db_prepare (crm_store_get_db (store), sql, error)))
@@ -472,7 +490,28 @@ crm_store_query_rids (CrmStore  *store,
       g_array_unref (rids);
       rids = fit;
     }
+  if (capped != NULL)
+    *capped = is_capped;
   return rids;
+}
+
+/**
+ * crm_store_query_rids:
+ * @store: a #CrmStore
+ * @query: what to list
+ * @error: return location for a #GError
+ *
+ * crm_store_query_rids_full() for callers that need not know whether a
+ * text search was capped.
+ *
+ * Returns: (transfer full) (element-type gint64): the rids
+ */
+GArray *
+crm_store_query_rids (CrmStore  *store,
+                      CrmQuery  *query,
+                      GError   **error)
+{
+  return crm_store_query_rids_full (store, query, NULL, error);
 }
 
 /**
@@ -500,6 +539,7 @@ crm_store_query_page (CrmStore          *store,
   g_autofree char *select = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *records;
+  gboolean capped;
   int n_params = 0;
   int pos = 0;
   int rc;
@@ -507,7 +547,7 @@ crm_store_query_page (CrmStore          *store,
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   select = g_strdup_printf ("*, %s AS _sort", expr);
-  if (!(sql = build_sql (store, query, select, TRUE, after != NULL, &n_params, error)))
+  if (!(sql = build_sql (store, query, select, TRUE, after != NULL, &n_params, &capped, error)))
     return NULL;
   paged = g_strdup_printf ("%s LIMIT %u", sql, limit);
   if (!(stmt = crm_db_prepare (crm_store_get_db (store), paged, error)))
@@ -564,10 +604,11 @@ crm_store_query_count (CrmStore  *store,
   int n_params = 0;
   int pos = 0;
   gint64 count = -1;
+  gboolean capped;
 
   g_return_val_if_fail (CRM_IS_STORE (store), -1);
 
-  if (!(sql = build_sql (store, query, "count(*)", FALSE, FALSE, &n_params, error)))
+  if (!(sql = build_sql (store, query, "count(*)", FALSE, FALSE, &n_params, &capped, error)))
     return -1;
   if (!(stmt = crm_db_prepare (crm_store_get_db (store), sql, error)))
     return -1;

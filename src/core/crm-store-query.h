@@ -18,8 +18,8 @@ typedef struct _CrmQuery CrmQuery;
  * CRM_QUERY_TEXT_LIMIT:
  *
  * A query with text lists at most this many matches, the newest first
- * (ten times as many when other filters narrow them further). A list
- * showing exactly this many says there are more.
+ * (ten times as many when other filters narrow them further).
+ * crm_store_query_rids_full() says when the limit left some out.
  */
 #define CRM_QUERY_TEXT_LIMIT 5000
 
@@ -58,6 +58,10 @@ void        crm_page_key_clear           (CrmPageKey    *key);
 
 GArray     *crm_store_query_rids         (CrmStore      *store,
                                           CrmQuery      *query,
+                                          GError       **error);
+GArray     *crm_store_query_rids_full    (CrmStore      *store,
+                                          CrmQuery      *query,
+                                          gboolean      *capped,
                                           GError       **error);
 GPtrArray  *crm_store_query_page         (CrmStore      *store,
                                           CrmQuery      *query,
