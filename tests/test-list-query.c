@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The queries behind the app's lists: sorting on NOT NULL columns runs on
  * the bare column (so its index serves ORDER BY) and pages the same way
- * as the coalesced nullable ones; a text search says when it was capped. */
+ * as the coalesced nullable ones; a text search says when it was capped;
+ * list rows of leads carry their next step. */
 #include "config.h"
 
 #include "crm-core.h"
@@ -227,6 +228,133 @@ test_capped (void)
   g_assert_cmpuint (plain->len, ==, CRM_QUERY_TEXT_LIMIT + 4);
 }
 
+/* A lead with no open task: the "respond" task a new lead in an open
+ * stage gets is done at once. */
+static char *
+new_lead (CrmStore   *store,
+          const char *name,
+          const char *stage_id)
+{
+  g_autoptr(CrmChange) change = crm_change_new_create ("leads");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  crm_change_set_text (change, "full_name", name);
+  crm_change_set_text (change, "stage_id", stage_id);
+  g_assert_true (crm_store_apply (store, change, &error));
+  g_assert_no_error (error);
+  tasks = crm_store_list_children (store, "tasks", crm_change_get_id (change), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tasks->len; i++)
+    g_assert_true (crm_tasks_set_done (store, crm_record_get_id (g_ptr_array_index (tasks, i)), TRUE, &error));
+  return g_strdup (crm_change_get_id (change));
+}
+
+static char *
+new_task (CrmStore   *store,
+          const char *lead_id,
+          gint64      due_ms)
+{
+  CrmTaskInput input = CRM_TASK_INPUT_INIT;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  input.entity_type = "lead";
+  input.entity_id = lead_id;
+  input.kind = "call";
+  input.due_ms = due_ms;
+  id = crm_tasks_create (store, &input, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_next_step (void)
+{
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "voronka.db", NULL);
+  g_autoptr(CrmClock) clock = crm_clock_new_fixed (T0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (path, clock, &error);
+  g_autoptr(CrmStore) reader = crm_store_open (path, NULL, &error);
+  g_autofree char *open_stage = crm_test_query_text (store, "SELECT id FROM stages WHERE kind = ?1 ORDER BY position LIMIT 1", "open");
+  g_autofree char *lost_stage = crm_test_query_text (store, "SELECT id FROM stages WHERE kind = ?1 ORDER BY position LIMIT 1", "lost");
+  g_autofree char *idle = new_lead (store, "Без задачи", open_stage);
+  g_autofree char *planned = new_lead (store, "С задачами", open_stage);
+  g_autofree char *undated = new_lead (store, "Без срока", open_stage);
+  g_autofree char *done = new_lead (store, "Всё сделано", open_stage);
+  g_autofree char *refused = new_lead (store, "Отказ", lost_stage);
+  g_autofree char *later = new_task (store, planned, T0 + 2 * 3600000);
+  g_autofree char *sooner = new_task (store, planned, T0 + 3600000);
+  g_autofree char *no_due = new_task (store, undated, 0);
+  g_autofree char *finished = new_task (store, done, T0 - 3600000);
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(GArray) rids = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  guint n_missing = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (crm_tasks_set_done (store, finished, TRUE, &error));
+  g_assert_no_error (error);
+  /* The page worker's lean connection reads them. */
+  g_assert_true (crm_store_make_reader (reader, &error));
+
+  rids = crm_store_query_rids (reader, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rids->len, ==, 5);
+  rows = crm_store_get_list_rows (reader, "leads", (gint64 *) (gpointer) rids->data, rids->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CrmRecord *row = g_ptr_array_index (rows, i);
+      const char *id = crm_record_get_id (row);
+      gboolean missing = crm_record_get_int (row, "next_step_missing", -1) == 1;
+
+      /* The "no next step" mark is the tasks' own rule. */
+      g_assert_cmpint (missing, ==, crm_tasks_needs_next_step (store, id));
+      n_missing += missing;
+      g_assert_cmpint (crm_record_get_int (row, "next_step_missing", -1), >=, 0);
+      if (g_str_equal (id, planned))
+        {
+          /* The first task due, as crm_tasks_next_for() picks it. */
+          g_autoptr(CrmTask) next = crm_tasks_next_for (store, planned, NULL);
+
+          g_assert_cmpstr (crm_record_get_text (row, "next_step_task_id"), ==, sooner);
+          g_assert_cmpstr (crm_record_get_id (CRM_RECORD (next)), ==, sooner);
+          g_assert_cmpint (crm_record_get_int (row, "next_step_due_ms", 0), ==, T0 + 3600000);
+        }
+      else if (g_str_equal (id, undated))
+        {
+          g_assert_cmpstr (crm_record_get_text (row, "next_step_task_id"), ==, no_due);
+          g_assert_null (crm_record_get_text (row, "next_step_due_ms"));
+        }
+      else
+        {
+          /* A done task is no next step. */
+          g_assert_null (crm_record_get_text (row, "next_step_task_id"));
+          g_assert_null (crm_record_get_text (row, "next_step_due_ms"));
+          g_assert_cmpint (missing, ==, !g_str_equal (id, refused));
+        }
+      /* The record's own columns are all there too. */
+      g_assert_nonnull (crm_record_get_text (row, "full_name"));
+    }
+  g_assert_cmpuint (n_missing, ==, 2);
+  (void) later;
+  (void) idle;
+
+  /* Other tables: the plain rows. */
+  plain = crm_store_get_list_rows (reader, "contacts", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->len, ==, 0);
+  g_clear_pointer (&plain, g_ptr_array_unref);
+  plain = crm_store_get_list_rows (reader, "no_such_table", NULL, 0, &error);
+  g_assert_null (plain);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,5 +363,6 @@ main (int   argc,
   g_test_add_func ("/core/list-query/not-null-sort", test_not_null_sort);
   g_test_add_func ("/core/list-query/reader", test_reader);
   g_test_add_func ("/core/list-query/capped", test_capped);
+  g_test_add_func ("/core/list-query/next-step", test_next_step);
   return crm_test_run ();
 }

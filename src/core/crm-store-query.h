@@ -77,6 +77,11 @@ GPtrArray  *crm_store_get_many           (CrmStore      *store,
                                           const gint64  *rids,
                                           guint          n_rids,
                                           GError       **error);
+GPtrArray  *crm_store_get_list_rows      (CrmStore      *store,
+                                          const char    *tbl,
+                                          const gint64  *rids,
+                                          guint          n_rids,
+                                          GError       **error);
 GPtrArray  *crm_store_list_children      (CrmStore      *store,
                                           const char    *tbl,
                                           const char    *entity_id,
