@@ -186,7 +186,7 @@ test_model_pages (void)
   for (guint i = 0; i < 1000; i += 10)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
   WAIT_FOR (crm_record_model_get_n_pages_cached (model) >= 10);
-  g_assert_cmpuint (crm_record_model_get_n_pages_cached (model), <=, 48);
+  g_assert_cmpuint (crm_record_model_get_n_pages_cached (model), <=, 16);
 
 }
 
@@ -203,6 +203,15 @@ on_items_changed_cb (GListModel *model,
 }
 
 static void
+on_replaced_cb (CrmRecordModel *model,
+                GArray         *log)
+{
+  guint entry[3] = { G_MAXUINT, G_MAXUINT, g_list_model_get_n_items (G_LIST_MODEL (model)) };
+
+  g_array_append_vals (log, entry, 3);
+}
+
+static void
 test_model_replace (void)
 {
   g_autofree char *path = new_db ();
@@ -210,42 +219,107 @@ test_model_replace (void)
   g_autoptr(CrmRecordModel) model = crm_record_model_new (path, "leads");
   g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(CrmRecordItem) item = NULL;
+  g_autoptr(CrmRecordItem) gone = NULL;
+  g_autoptr(CrmRecordItem) top = NULL;
   g_autoptr(CrmChange) rename = NULL;
   g_autoptr(GError) error = NULL;
   CrmQuery *query;
 
   add_many (store, 200);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), log);
-  crm_record_model_set_query (model, crm_query_new ("leads"));
+  g_signal_connect (model, "replaced", G_CALLBACK (on_replaced_cb), log);
+  query = crm_query_new ("leads");
+  crm_query_set_sort (query, "sort_key", FALSE);
+  crm_record_model_set_query (model, query);
   WAIT_FOR (model_idle (model));
-  g_assert_cmpuint (log->len, ==, 3);
+  /* items-changed (0, 0, 200), then replaced */
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 200);
+  g_assert_cmpuint (g_array_index (log, guint, 3), ==, G_MAXUINT);
 
-  /* A new result set: remove-all, then add-all (PERF.md). */
+  /* Rows a view holds, as GTK does for those on screen. */
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  gone = g_list_model_get_item (G_LIST_MODEL (model), 150);
+  g_assert_cmpstr (crm_record_get_text (crm_record_item_get_record (item), "full_name"), ==, "Лид 00000");
+
+  /* A new result set rewrites the held items in place and announces only
+   * the change of length: GTK 4.8 would rebuild every visible row for a
+   * remove-all and add-all. Then "replaced", for views to reset their
+   * selection and scroll position. */
   g_array_set_size (log, 0);
   query = crm_query_new ("leads");
   crm_query_set_text (query, "00042");
   crm_record_model_set_query (model, query);
   WAIT_FOR (model_idle (model));
   g_assert_cmpuint (log->len, ==, 6);
-  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 0);
-  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 200);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 199);
   g_assert_cmpuint (g_array_index (log, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 3), ==, G_MAXUINT);
   g_assert_cmpuint (g_array_index (log, guint, 5), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (top == item);
+  g_assert_cmpstr (crm_record_get_text (crm_record_item_get_record (item), "full_name"), ==, "Лид 00042");
+  g_assert_cmpint (crm_record_item_get_rid (item), ==,
+                   crm_record_get_rid (crm_record_item_get_record (item)));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 150));
+  g_assert_false (crm_record_model_get_capped (model));
+  g_clear_object (&top);
+
+  /* Growing back: only the new tail is announced; the held item is
+   * rewritten again. */
+  g_array_set_size (log, 0);
+  query = crm_query_new ("leads");
+  crm_query_set_sort (query, "sort_key", TRUE);
+  crm_record_model_set_query (model, query);
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 199);
+  g_assert_cmpstr (crm_record_get_text (crm_record_item_get_record (item), "full_name"), ==, "Лид 00199");
 
   /* The same rows again (a refresh after an edit): no items-changed, the
    * item stays and its record is replaced. */
-  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
   rename = crm_change_new_update ("leads", crm_record_get_id (crm_record_item_get_record (item)));
   crm_change_set_text (rename, "company", "ИП Новиков");
   g_assert_true (crm_store_apply (store, rename, &error));
   g_assert_no_error (error);
   g_array_set_size (log, 0);
   query = crm_query_new ("leads");
-  crm_query_set_text (query, "00042");
+  crm_query_set_sort (query, "sort_key", TRUE);
   crm_record_model_set_query (model, query);
   WAIT_FOR (model_idle (model));
   g_assert_cmpuint (log->len, ==, 0);
   WAIT_FOR (g_strcmp0 (crm_record_get_text (crm_record_item_get_record (item), "company"), "ИП Новиков") == 0);
+}
+
+/* The core says when a search stopped at its limit; the list says "+". */
+static void
+test_model_capped (void)
+{
+  g_autofree char *path = new_db ();
+  g_autoptr(CrmStore) store = open_store (path);
+  g_autoptr(CrmRecordModel) model = crm_record_model_new (path, "leads");
+  CrmQuery *query;
+
+  add_many (store, CRM_QUERY_TEXT_LIMIT + 1);
+  query = crm_query_new ("leads");
+  crm_query_set_text (query, "лид");
+  crm_record_model_set_query (model, query);
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, CRM_QUERY_TEXT_LIMIT);
+  g_assert_true (crm_record_model_get_capped (model));
+
+  /* Exactly as many rows without text: not capped. */
+  query = crm_query_new ("leads");
+  crm_query_add_range (query, "rid", 2, CRM_QUERY_TEXT_LIMIT + 2);
+  crm_record_model_set_query (model, query);
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, CRM_QUERY_TEXT_LIMIT);
+  g_assert_false (crm_record_model_get_capped (model));
 }
 
 /* ---- flows ---- */
@@ -439,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/gui/shell/templates", test_templates);
   g_test_add_func ("/gui/shell/model/pages", test_model_pages);
   g_test_add_func ("/gui/shell/model/replace", test_model_replace);
+  g_test_add_func ("/gui/shell/model/capped", test_model_capped);
   g_test_add_func ("/gui/shell/flow/welcome", test_welcome_flow);
   g_test_add_func ("/gui/shell/flow/leads", test_leads_flow);
   g_test_add_func ("/gui/shell/flow/inbox", test_inbox_flow);

@@ -50,6 +50,7 @@ struct _CrmListPage
   GtkButton         *clear_button;
   GtkSpinner        *spinner;
   GtkStack          *stack;
+  GtkScrolledWindow *scrolled_window;
   GtkColumnView     *column_view;
   AdwStatusPage     *empty_page;
 };
@@ -313,11 +314,20 @@ on_model_ready_cb (CrmRecordModel *model,
   g_free (self->count_text);
   /* A search that stopped at its limit has more matches than it shows. */
   self->count_text = crm_view_count_text (self->table, n, !crm_list_filter_is_empty (self->filter),
-                                          self->filter->text != NULL && *self->filter->text != '\0' &&
-                                          n >= CRM_QUERY_TEXT_LIMIT);
+                                          crm_record_model_get_capped (model));
   update_empty_page (self);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_TEXT]);
+}
+
+/* The model rewrites the rows on screen with the new result: what was
+ * selected or scrolled to belongs to the old one. */
+static void
+on_model_replaced_cb (CrmRecordModel *model,
+                      CrmListPage    *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
 static void
@@ -650,7 +660,10 @@ crm_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->view_sorter, on_sorter_changed_cb, self);
   g_clear_object (&self->view_sorter);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_model_ready_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, on_model_ready_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, on_model_replaced_cb, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_LIST_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -719,6 +732,7 @@ crm_list_page_class_init (CrmListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmListPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrmListPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -764,6 +778,7 @@ crm_list_page_new (CrmStore   *store,
 
   self->model = crm_record_model_new (crm_store_get_path (store), table);
   g_signal_connect (self->model, "ready", G_CALLBACK (on_model_ready_cb), self);
+  g_signal_connect (self->model, "replaced", G_CALLBACK (on_model_replaced_cb), self);
   g_object_bind_property (self->model, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->model, "loading", self->spinner, "visible", G_BINDING_SYNC_CREATE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

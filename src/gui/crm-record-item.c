@@ -68,7 +68,7 @@ crm_record_item_class_init (CrmRecordItemClass *klass)
 
   properties[PROP_RID] =
     g_param_spec_int64 ("rid", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD] =
     g_param_spec_object ("record", NULL, NULL, CRM_TYPE_RECORD,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -120,4 +120,26 @@ crm_record_item_set_record (CrmRecordItem *self,
     return;
   g_set_object (&self->record, record);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+/**
+ * crm_record_item_reset:
+ * @self: a #CrmRecordItem
+ * @rid: the row it now stands for
+ *
+ * Makes the item stand for another row of a new result (its record comes
+ * with that row's page): the model rewrites the items GTK shows rather
+ * than replacing them.
+ */
+void
+crm_record_item_reset (CrmRecordItem *self,
+                       gint64         rid)
+{
+  g_return_if_fail (CRM_IS_RECORD_ITEM (self));
+
+  if (self->rid == rid)
+    return;
+  self->rid = rid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RID]);
+  crm_record_item_set_record (self, NULL);
 }

@@ -15,5 +15,7 @@ gint64         crm_record_item_get_rid    (CrmRecordItem *self);
 CrmRecord     *crm_record_item_get_record (CrmRecordItem *self);
 void           crm_record_item_set_record (CrmRecordItem *self,
                                            CrmRecord     *record);
+void           crm_record_item_reset      (CrmRecordItem *self,
+                                           gint64         rid);
 
 G_END_DECLS

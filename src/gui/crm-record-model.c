@@ -6,6 +6,9 @@
 #include "crm-record-model.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "crm-store.h"
 #include "crm-store-reader.h"
@@ -16,11 +19,18 @@
  * Everything that touches SQLite runs in a worker thread on the worker's
  * own CrmStore connection (WAL lets it read while the UI connection
  * writes); get_item() never runs SQL: it hands out a CrmRecordItem that
- * gets its record when the page arrives. A new result set is announced as
- * remove-all then add-all (two items-changed), never one big replace.
+ * gets its record when the page arrives. A new result set rewrites the
+ * items on screen in place and announces only the change of length (see
+ * apply_result()). Ids are kept in 4 bytes when they fit (4 MB for a
+ * million rows).
  */
 
-#define MAX_PAGES 48
+/* 1,024 rows, thirty-odd screens to scroll back through: a lead's record
+ * holds all its columns (about 6 KB), so 48 pages were 18 MB. */
+#define MAX_PAGES 16
+
+/* A freed id array of this many rows is worth giving back to the system. */
+#define BIG_RESULT 65536
 
 typedef struct
 {
@@ -38,6 +48,7 @@ typedef struct
   CrmQuery *query;
   guint     serial;
   GArray   *rids;
+  gboolean  capped;
   GPtrArray *first;
 } QueryJob;
 
@@ -68,6 +79,7 @@ struct _CrmRecordModel
   gint          gen;
   guint         serial;
   gboolean      loading;
+  gboolean      capped;
 };
 
 static void crm_record_model_list_model_init (GListModelInterface *iface);
@@ -85,11 +97,13 @@ enum {
 
 enum {
   READY,
+  REPLACED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
 
 /* ---- The worker (any thread) ---- */
 
@@ -160,6 +174,75 @@ page_job_free (gpointer data)
   g_free (job);
 }
 
+/* The rid at @pos of a model's array, which holds guint32 or gint64. */
+static inline gint64
+rid_at (GArray *rids,
+        guint   pos)
+{
+  if (g_array_get_element_size (rids) == sizeof (guint32))
+    return g_array_index (rids, guint32, pos);
+  return g_array_index (rids, gint64, pos);
+}
+
+/* Half the memory for a million rows: rids are row numbers, and a base
+ * would need four billion rows to overflow 32 bits. */
+static GArray *
+compact_rids (GArray *rids)
+{
+  GArray *small;
+
+  for (guint i = 0; i < rids->len; i++)
+    {
+      gint64 rid = g_array_index (rids, gint64, i);
+
+      if (rid < 0 || rid > G_MAXUINT32)
+        return g_array_ref (rids);
+    }
+  small = g_array_sized_new (FALSE, FALSE, sizeof (guint32), rids->len);
+  g_array_set_size (small, rids->len);
+  for (guint i = 0; i < rids->len; i++)
+    g_array_index (small, guint32, i) = (guint32) g_array_index (rids, gint64, i);
+  return small;
+}
+
+static gboolean
+same_rids (GArray *a,
+           GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  if (g_array_get_element_size (a) == g_array_get_element_size (b))
+    return a->len == 0 || memcmp (a->data, b->data, (gsize) a->len * g_array_get_element_size (a)) == 0;
+  for (guint i = 0; i < a->len; i++)
+    if (rid_at (a, i) != rid_at (b, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* glibc keeps what a thread freed in that thread's arena: a million-row
+ * array dropped after a search stays resident (8 MB, more as the arenas
+ * fragment) until trimmed. Off the UI thread: it takes a few ms. */
+static void
+run_trim (GTask        *task,
+          gpointer      source,
+          gpointer      data,
+          GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+trim_heap (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, trim_heap);
+  g_task_run_in_thread (task, run_trim);
+}
+
 /* get_many skips rows that vanished; line the records up with the rids. */
 static GPtrArray *
 align_page (const gint64 *rids,
@@ -211,7 +294,7 @@ run_query (GTask        *task,
       return;
     }
   if (!(store = worker_store (job->worker, &error)) ||
-      !(job->rids = crm_store_query_rids (store, job->query, &error)))
+      !(job->rids = crm_store_query_rids_full (store, job->query, &job->capped, &error)))
     {
       g_mutex_unlock (&job->worker->lock);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -225,6 +308,12 @@ run_query (GTask        *task,
 
   if (records != NULL)
     job->first = align_page ((gint64 *) (gpointer) job->rids->data, n, records);
+  {
+    GArray *small = compact_rids (job->rids);
+
+    g_array_unref (job->rids);
+    job->rids = small;
+  }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -288,9 +377,15 @@ evict_pages (CrmRecordModel *self)
       guint end = MIN (start + CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len);
 
       g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
-      /* Rows still on screen keep their item (GTK holds a reference). */
+      /* Rows on screen keep their item in the table (GTK holds another
+       * reference): a new result rewrites those items in place. */
       for (guint pos = start; pos < end; pos++)
-        g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
+        {
+          GObject *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (pos));
+
+          if (item != NULL && item->ref_count == 1)
+            g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
+        }
     }
 }
 
@@ -352,7 +447,9 @@ request_page (CrmRecordModel *self,
   job->worker = g_atomic_rc_box_acquire (self->worker);
   job->table = g_strdup (self->table);
   job->n_rids = MIN (CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len - start);
-  job->rids = g_memdup2 (&g_array_index (self->rids, gint64, start), job->n_rids * sizeof (gint64));
+  job->rids = g_new (gint64, job->n_rids);
+  for (guint i = 0; i < job->n_rids; i++)
+    job->rids[i] = rid_at (self->rids, start + i);
   job->page = page;
   job->gen = self->gen;
 
@@ -382,14 +479,37 @@ new_generation (CrmRecordModel *self)
   g_queue_clear (&self->lru);
 }
 
+/* Re-reads the pages of the rows that have items (those GTK shows). */
+static void
+refill_items (CrmRecordModel *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint pos = GPOINTER_TO_UINT (key);
+      guint page_no = pos / CRM_RECORD_MODEL_PAGE_SIZE;
+      GPtrArray *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
+
+      if (page != NULL)
+        crm_record_item_set_record (value, g_ptr_array_index (page, pos % CRM_RECORD_MODEL_PAGE_SIZE));
+      else
+        request_page (self, page_no);
+    }
+}
+
 static void
 apply_result (CrmRecordModel *self,
               GArray         *rids,
               GPtrArray      *first)
 {
   guint old_n = self->rids->len;
-  gboolean same = rids->len == old_n &&
-                  (old_n == 0 || memcmp (rids->data, self->rids->data, old_n * sizeof (gint64)) == 0);
+  guint new_n = rids->len;
+  gboolean same = same_rids (rids, self->rids);
+  GHashTableIter iter;
+  gpointer key, value;
 
   new_generation (self);
 
@@ -397,35 +517,43 @@ apply_result (CrmRecordModel *self,
     {
       /* A refresh after an edit: same rows, maybe new values. Keep the
        * items (and the scroll position) and re-read their pages. */
-      g_autoptr(GList) positions = g_hash_table_get_keys (self->items);
-
       if (first != NULL)
         store_page (self, 0, first);
-      for (GList *l = positions; l != NULL; l = l->next)
-        {
-          guint page = GPOINTER_TO_UINT (l->data) / CRM_RECORD_MODEL_PAGE_SIZE;
-
-          if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
-            request_page (self, page);
-        }
+      refill_items (self);
+      return;
     }
-  else
+
+  /* A new result rewrites the items GTK holds in place and announces
+   * only the change of length. GTK 4.8 never recycles row widgets: a
+   * remove-all and add-all destroys and rebuilds every visible row and
+   * cell (about 100 ms for a screenful), where rewriting them costs a
+   * scroll frame. Items past the new end go with their rows. */
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      /* The model must look empty while the removal is announced, and
-       * full while the addition is. */
-      g_hash_table_remove_all (self->items);
-      g_array_set_size (self->rids, 0);
-      if (old_n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      g_array_unref (self->rids);
-      self->rids = g_array_ref (rids);
-      if (first != NULL)
-        store_page (self, 0, first);
-      if (rids->len > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, rids->len);
-      if (old_n != rids->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      guint pos = GPOINTER_TO_UINT (key);
+
+      /* Items no row holds are made again when asked for. */
+      if (pos >= new_n || G_OBJECT (value)->ref_count == 1)
+        g_hash_table_iter_remove (&iter);
+      else
+        crm_record_item_reset (value, rid_at (rids, pos));
     }
+  g_array_unref (self->rids);
+  self->rids = g_array_ref (rids);
+  if (first != NULL)
+    store_page (self, 0, first);
+  refill_items (self);
+
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[REPLACED], 0);
+  if (MAX (old_n, new_n) >= BIG_RESULT)
+    trim_heap ();
 }
 
 static void
@@ -449,7 +577,10 @@ on_query_ready_cb (GObject      *source,
     return;
 
   if (job->rids != NULL)
-    apply_result (self, job->rids, job->first);
+    {
+      self->capped = job->capped;
+      apply_result (self, job->rids, job->first);
+    }
   set_loading (self, FALSE);
   g_signal_emit (self, signals[READY], 0);
 }
@@ -484,7 +615,7 @@ crm_record_model_get_item (GListModel *model,
   if (item != NULL)
     return g_object_ref (item);
 
-  item = crm_record_item_new (g_array_index (self->rids, gint64, position));
+  item = crm_record_item_new (rid_at (self->rids, position));
   g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
   page_no = position / CRM_RECORD_MODEL_PAGE_SIZE;
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
@@ -587,6 +718,15 @@ crm_record_model_class_init (CrmRecordModelClass *klass)
    */
   signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * CrmRecordModel::replaced:
+   * A different result has taken the place of the rows. The rows on
+   * screen were rewritten in place rather than removed, so a view that
+   * keeps a selection or a scroll position resets them here.
+   */
+  signals[REPLACED] = g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -673,4 +813,18 @@ crm_record_model_get_n_pages_cached (CrmRecordModel *self)
 {
   g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+/**
+ * crm_record_model_get_capped:
+ * @self: a #CrmRecordModel
+ *
+ * Returns: whether the last result stopped at the core's text search
+ *   limit (%CRM_QUERY_TEXT_LIMIT): more records match than it lists
+ */
+gboolean
+crm_record_model_get_capped (CrmRecordModel *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), FALSE);
+  return self->capped;
 }
