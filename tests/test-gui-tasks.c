@@ -324,21 +324,6 @@ find_check (GtkWidget *widget)
   return NULL;
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget))
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkMenuButton *found = find_menu_button (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_row_done_snooze (CrmTestStore  *f,
                       gconstpointer  data)
@@ -365,15 +350,11 @@ test_row_done_snooze (CrmTestStore  *f,
    * built when it first opens. */
   WAIT_FOR (row_for (window, mail) != NULL);
   row = row_for (window, mail);
-  {
-    GtkMenuButton *button = find_menu_button (GTK_WIDGET (row));
-
-    g_assert_null (gtk_menu_button_get_menu_model (button));
-    gtk_menu_button_popup (button);
-    g_assert_nonnull (gtk_menu_button_get_menu_model (button));
-    spin (50);
-    gtk_menu_button_popdown (button);
-  }
+  g_assert_null (crm_task_list_row_get_menu (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.menu", NULL));
+  g_assert_true (GTK_IS_POPOVER_MENU (crm_task_list_row_get_menu (row)));
+  spin (50);
+  gtk_popover_popdown (GTK_POPOVER (crm_task_list_row_get_menu (row)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.snooze", "i", 60));
   g_clear_object (&after);
   after = crm_store_get (f->store, "tasks", mail, NULL);

@@ -25,7 +25,8 @@ struct _CrmTaskListRow
   GtkLabel       *entity_label;
   GtkLabel       *owner_label;
   GtkLabel       *due_label;
-  GtkMenuButton  *menu_button;
+  GtkButton      *menu_button;
+  GtkWidget      *popover;
 
   CrmTaskItem    *item;
   gulong          notify_id;
@@ -190,18 +191,26 @@ forward_action (GtkWidget  *widget,
                                 crm_record_get_text (CRM_RECORD (task), "entity_id"));
 }
 
-/* The menu is built on first use: a popover per row would cost more than
- * the rest of the row together (PERF: the page's first frame). */
+/* The menu is built on first use: a GtkMenuButton builds its popover at
+ * once, and GtkListView 4.8 makes 200 rows up front; with one per row the
+ * page's first frame took three times as long (bench/voronka-tasks-bench). */
 static void
-create_popup_cb (GtkMenuButton *button,
-                 gpointer       data)
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
+  CrmTaskListRow *self = CRM_TASK_LIST_ROW (widget);
 
-  if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
-  builder = gtk_builder_new_from_resource ("/io/github/voronka/Voronka/crm-task-list-row-menu.ui");
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "row_menu")));
+  if (self->popover == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/voronka/Voronka/crm-task-list-row-menu.ui");
+
+      self->popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (gtk_builder_get_object (builder, "row_menu")));
+      gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self->menu_button));
+    }
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -210,6 +219,8 @@ crm_task_list_row_dispose (GObject *object)
   CrmTaskListRow *self = CRM_TASK_LIST_ROW (object);
 
   crm_task_list_row_unbind (self);
+  if (self->popover != NULL)
+    gtk_widget_unparent (g_steal_pointer (&self->popover));
   gtk_widget_dispose_template (GTK_WIDGET (object), CRM_TYPE_TASK_LIST_ROW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
@@ -239,6 +250,7 @@ crm_task_list_row_class_init (CrmTaskListRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, menu_button);
 
+  gtk_widget_class_install_action (widget_class, "row.menu", NULL, menu_action);
   gtk_widget_class_install_action (widget_class, "row.snooze", "i", forward_action);
   gtk_widget_class_install_action (widget_class, "row.snooze-tomorrow", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, forward_action);
@@ -251,7 +263,6 @@ crm_task_list_row_init (CrmTaskListRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->done_check, "toggled", G_CALLBACK (on_toggled_cb), self);
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
 CrmTaskListRow *
@@ -295,6 +306,19 @@ crm_task_list_row_unbind (CrmTaskListRow *self)
  *
  * Returns: (nullable): the task shown, %NULL for a header or a placeholder
  */
+/**
+ * crm_task_list_row_get_menu:
+ * @self: a #CrmTaskListRow
+ *
+ * Returns: (transfer none) (nullable): the row's menu, once opened
+ */
+GtkWidget *
+crm_task_list_row_get_menu (CrmTaskListRow *self)
+{
+  g_return_val_if_fail (CRM_IS_TASK_LIST_ROW (self), NULL);
+  return self->popover;
+}
+
 const char *
 crm_task_list_row_get_task_id (CrmTaskListRow *self)
 {

@@ -20,6 +20,7 @@ void            crm_task_list_row_bind  (CrmTaskListRow *self,
                                          gint64          now_ms);
 void            crm_task_list_row_unbind (CrmTaskListRow *self);
 const char     *crm_task_list_row_get_task_id (CrmTaskListRow *self);
+GtkWidget      *crm_task_list_row_get_menu    (CrmTaskListRow *self);
 const char     *crm_task_kind_icon            (const char     *kind);
 
 G_END_DECLS
