@@ -293,6 +293,21 @@ test_format (void)
 }
 
 static void
+test_search_delay (void)
+{
+  /* A key after a pause, with cheap searches so far: at once. */
+  g_assert_cmpuint (crm_view_search_delay_ms ("ива", G_MAXINT64, 0), ==, 0);
+  g_assert_cmpuint (crm_view_search_delay_ms ("иван", 150, CRM_SEARCH_CHEAP_MS), ==, 0);
+  /* Keys in a burst wait for the typing to settle. */
+  g_assert_cmpuint (crm_view_search_delay_ms ("ив", CRM_SEARCH_DEBOUNCE_MS - 1, 0), ==, CRM_SEARCH_DEBOUNCE_MS);
+  /* So does every key after a slow search. */
+  g_assert_cmpuint (crm_view_search_delay_ms ("иван", 1000, CRM_SEARCH_CHEAP_MS + 1), ==, CRM_SEARCH_DEBOUNCE_MS);
+  /* An emptied entry (the whole list, or a word being replaced) waits. */
+  g_assert_cmpuint (crm_view_search_delay_ms ("", G_MAXINT64, 0), ==, CRM_SEARCH_DEBOUNCE_MS);
+  g_assert_cmpuint (crm_view_search_delay_ms (NULL, G_MAXINT64, 0), ==, CRM_SEARCH_DEBOUNCE_MS);
+}
+
+static void
 test_renderer (void)
 {
   /* The user's choice always wins. */
@@ -319,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/gui/view-logic/date-ranges", test_date_ranges);
   g_test_add_func ("/gui/view-logic/format", test_format);
   g_test_add_func ("/gui/view-logic/renderer", test_renderer);
+  g_test_add_func ("/gui/view-logic/search-delay", test_search_delay);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/gui/view-logic/filter-to-query", test_filter_to_query);
   ADD ("/gui/view-logic/sort", test_sort);

@@ -37,6 +37,9 @@ struct _CrmListPage
   gint64             now_ms;
   char              *count_text;
   guint              search_source;
+  gint64             last_key_us;     /* the previous key leaving text */
+  gint64             search_start_us; /* a text search in flight */
+  gint64             last_search_ms;  /* how long the previous one took */
   GSimpleActionGroup *actions;
   GHashTable        *chip_buttons;   /* action name → GtkMenuButton */
   GtkSorter         *view_sorter;
@@ -311,6 +314,11 @@ on_model_ready_cb (CrmRecordModel *model,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
+  if (self->search_start_us != 0)
+    {
+      self->last_search_ms = (g_get_monotonic_time () - self->search_start_us) / 1000;
+      self->search_start_us = 0;
+    }
   g_free (self->count_text);
   /* A search that stopped at its limit has more matches than it shows. */
   self->count_text = crm_view_count_text (self->table, n, !crm_list_filter_is_empty (self->filter),
@@ -336,6 +344,8 @@ run_query (CrmListPage *self)
   g_clear_handle_id (&self->search_source, g_source_remove);
   self->loaded = TRUE;
   self->now_ms = crm_store_now_ms (self->store);
+  self->search_start_us = self->filter->text != NULL && *self->filter->text != '\0'
+                            ? g_get_monotonic_time () : 0;
   crm_record_model_set_query (self->model, crm_list_page_build_query (self));
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
                           self->filter->stage_id != NULL || self->filter->temperature != NULL ||
@@ -826,13 +836,17 @@ crm_list_page_get_count_text (CrmListPage *self)
  * @self: a #CrmListPage
  * @text: (nullable): what the user typed
  *
- * Searches through the core's full-text index once typing pauses for
- * %CRM_SEARCH_DEBOUNCE_MS.
+ * Searches through the core's full-text index at once, or once typing
+ * pauses for %CRM_SEARCH_DEBOUNCE_MS when the keys come in a burst or
+ * searches are slow (crm_view_search_delay_ms()).
  */
 void
 crm_list_page_set_search_text (CrmListPage *self,
                                const char  *text)
 {
+  gint64 now = g_get_monotonic_time ();
+  guint delay;
+
   g_return_if_fail (CRM_IS_LIST_PAGE (self));
 
   if (g_strcmp0 (self->filter->text, text) == 0 ||
@@ -840,8 +854,15 @@ crm_list_page_set_search_text (CrmListPage *self,
     return;
   g_free (self->filter->text);
   self->filter->text = g_strdup (text);
+  delay = crm_view_search_delay_ms (text, self->last_key_us != 0 ? (now - self->last_key_us) / 1000 : G_MAXINT64,
+                                    self->last_search_ms);
+  if (text != NULL && *text != '\0')
+    self->last_key_us = now;
   g_clear_handle_id (&self->search_source, g_source_remove);
-  self->search_source = g_timeout_add (CRM_SEARCH_DEBOUNCE_MS, search_timeout_cb, self);
+  if (delay == 0)
+    run_query (self);
+  else
+    self->search_source = g_timeout_add (delay, search_timeout_cb, self);
 }
 
 void

@@ -582,6 +582,36 @@ crm_view_count_text (const char *table,
   return g_strdup_printf (format, number);
 }
 
+/* ---- Search as you type ---- */
+
+/**
+ * crm_view_search_delay_ms:
+ * @text: (nullable): the new search text
+ * @since_last_key_ms: time since the previous key that left text in the
+ *   entry (G_MAXINT64 for the first)
+ * @last_search_ms: how long the previous search took, key to results (0
+ *   before the first)
+ *
+ * A key after a pause searches at once: the worker skips searches that a
+ * newer key made stale, so an early start costs nothing and saves the
+ * debounce. Keys in a burst, or after a slow search, wait for the typing
+ * to settle instead of queueing work. An emptied entry always waits: the
+ * whole list is the dearest query, and replacing a word (select all,
+ * type) passes through empty.
+ *
+ * Returns: how long to wait before searching, in ms
+ */
+guint
+crm_view_search_delay_ms (const char *text,
+                          gint64      since_last_key_ms,
+                          gint64      last_search_ms)
+{
+  if (text == NULL || *text == '\0' ||
+      since_last_key_ms < CRM_SEARCH_DEBOUNCE_MS || last_search_ms > CRM_SEARCH_CHEAP_MS)
+    return CRM_SEARCH_DEBOUNCE_MS;
+  return 0;
+}
+
 /* ---- Renderer ---- */
 
 static gboolean
