@@ -62,7 +62,7 @@ crm_board_tile_channel_icon (const char *kind)
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     if (g_strcmp0 (kind, icons[i].kind) == 0)
       return icons[i].icon;
-  return "mail-inbox-symbolic";
+  return "mail-message-new-symbolic";
 }
 
 static char *
@@ -163,10 +163,11 @@ update (CrmBoardTile *self)
   gtk_label_set_text (self->value_label, money != NULL ? money : "");
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_icon), card->duplicate);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), TRUE);
+  /* No source known: no icon rather than a guess. */
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), card->channel_kind != NULL);
   gtk_image_set_from_icon_name (self->channel_icon, crm_board_tile_channel_icon (card->channel_kind));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_icon),
-                               card->channel_name != NULL ? card->channel_name : _("Unknown source"));
+                               card->channel_name);
 
   gtk_widget_set_visible (self->task_box, card->task != CRM_BOARD_TASK_NONE);
   gtk_label_set_text (self->task_label, crm_board_task_label (card->task));
