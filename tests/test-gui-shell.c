@@ -324,6 +324,40 @@ test_model_capped (void)
 
 /* ---- flows ---- */
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_column (GtkColumnView *view,
+            const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_welcome_flow (void)
 {
@@ -391,6 +425,26 @@ test_leads_flow (void)
   WAIT_FOR (g_strcmp0 (crm_list_page_get_count_text (leads), "0 leads found") == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (leads), "list-filter.clear-filters", NULL));
   WAIT_FOR (g_strcmp0 (crm_list_page_get_count_text (leads), "3 leads") == 0);
+
+  /* Every lead shows its next step: a new lead's "respond" task, and
+   * "No next step" once that is done (from the core's page query). */
+  g_assert_true (has_column (GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (leads), GTK_TYPE_COLUMN_VIEW, NULL)),
+                             "Next step"));
+  top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (crm_record_get_text (crm_record_item_get_record (top), "next_step_task_id"));
+  g_assert_null (find_widget (GTK_WIDGET (leads), GTK_TYPE_LABEL, "No next step"));
+  {
+    g_autoptr(CrmStore) store = open_store (path);
+    g_autoptr(GPtrArray) tasks = crm_store_list_children (store, "tasks", crm_record_get_id (crm_record_item_get_record (top)), &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < tasks->len; i++)
+      g_assert_true (crm_tasks_set_done (store, crm_record_get_id (g_ptr_array_index (tasks, i)), TRUE, &error));
+  }
+  g_clear_object (&top);
+  crm_list_page_refresh (leads);
+  WAIT_FOR (model_idle (model) && find_widget (GTK_WIDGET (leads), GTK_TYPE_LABEL, "No next step") != NULL);
+  g_assert_true (gtk_widget_has_css_class (find_widget (GTK_WIDGET (leads), GTK_TYPE_LABEL, "No next step"), "warning"));
 
   /* Selecting a row opens its card. */
   crm_window_show_page (window, "contacts");

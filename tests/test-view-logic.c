@@ -307,6 +307,64 @@ test_search_delay (void)
   g_assert_cmpuint (crm_view_search_delay_ms (NULL, G_MAXINT64, 0), ==, CRM_SEARCH_DEBOUNCE_MS);
 }
 
+/* A list row as crm_store_get_list_rows() makes it. */
+static CrmRecord *
+list_row (const char *task_id,
+          const char *due_ms,
+          const char *missing)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (values, "full_name", "Иван Петров");
+  if (task_id != NULL)
+    g_hash_table_insert (values, "next_step_task_id", (char *) task_id);
+  if (due_ms != NULL)
+    g_hash_table_insert (values, "next_step_due_ms", (char *) due_ms);
+  g_hash_table_insert (values, "next_step_missing", (char *) missing);
+  return crm_record_new_from_hash ("leads", values);
+}
+
+static void
+test_next_step (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *due = g_strdup_printf ("%" G_GINT64_FORMAT, T0 + 14 * 60 * MIN_MS);
+  g_autoptr(CrmRecord) scheduled = list_row ("task-1", due, "0");
+  g_autoptr(CrmRecord) undated = list_row ("task-2", NULL, "0");
+  g_autoptr(CrmRecord) missing = list_row (NULL, NULL, "1");
+  g_autoptr(CrmRecord) closed = list_row (NULL, NULL, "0");
+  g_autofree char *later = crm_view_cell_text (scheduled, "next_step", NULL, T0 + 60 * MIN_MS, utc);
+  g_autofree char *late = crm_view_cell_text (scheduled, "next_step", NULL, T0 + 15 * 60 * MIN_MS, utc);
+  g_autofree char *no_date = crm_view_cell_text (undated, "next_step", NULL, T0, utc);
+  g_autofree char *none = crm_view_cell_text (missing, "next_step", NULL, T0, utc);
+  g_autofree char *empty = crm_view_cell_text (closed, "next_step", NULL, T0, utc);
+  const CrmColumnSpec *columns;
+  gboolean has_column = FALSE;
+  guint n;
+
+  g_assert_cmpint (crm_view_next_step (scheduled, T0 + 60 * MIN_MS), ==, CRM_NEXT_STEP_SCHEDULED);
+  g_assert_cmpint (crm_view_next_step (scheduled, T0 + 15 * 60 * MIN_MS), ==, CRM_NEXT_STEP_OVERDUE);
+  g_assert_cmpint (crm_view_next_step (undated, T0), ==, CRM_NEXT_STEP_UNDATED);
+  g_assert_cmpint (crm_view_next_step (missing, T0), ==, CRM_NEXT_STEP_MISSING);
+  g_assert_cmpint (crm_view_next_step (closed, T0), ==, CRM_NEXT_STEP_NONE);
+  g_assert_cmpint (crm_view_next_step (NULL, T0), ==, CRM_NEXT_STEP_NONE);
+
+  g_assert_cmpstr (later, ==, "14:00");
+  g_assert_cmpstr (late, ==, "14:00");
+  g_assert_cmpstr (no_date, ==, "No date");
+  g_assert_cmpstr (none, ==, "No next step");
+  g_assert_cmpstr (empty, ==, "");
+
+  /* Leads show it; contacts and clients have no stages. */
+  columns = crm_view_columns ("leads", &n);
+  for (guint i = 0; i < n; i++)
+    has_column |= g_str_equal (columns[i].id, "next_step");
+  g_assert_true (has_column);
+  columns = crm_view_columns ("contacts", &n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (columns[i].id, !=, "next_step");
+}
+
 static void
 test_renderer (void)
 {
@@ -335,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/gui/view-logic/format", test_format);
   g_test_add_func ("/gui/view-logic/renderer", test_renderer);
   g_test_add_func ("/gui/view-logic/search-delay", test_search_delay);
+  g_test_add_func ("/gui/view-logic/next-step", test_next_step);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/gui/view-logic/filter-to-query", test_filter_to_query);
   ADD ("/gui/view-logic/sort", test_sort);

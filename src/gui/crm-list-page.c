@@ -112,6 +112,25 @@ update_cell (ColumnCtx    *ctx,
     }
   else
     gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (g_str_equal (ctx->spec->id, "next_step"))
+    {
+      CrmNextStep step = crm_view_next_step (record, self->now_ms);
+
+      /* Past due in the error colour; a lead nobody plans to call again
+       * in the warning colour. */
+      if (step == CRM_NEXT_STEP_OVERDUE)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+      if (step == CRM_NEXT_STEP_MISSING)
+        gtk_widget_add_css_class (label, "warning");
+      else
+        gtk_widget_remove_css_class (label, "warning");
+      if (step == CRM_NEXT_STEP_UNDATED)
+        gtk_widget_add_css_class (label, "dim-label");
+      else
+        gtk_widget_remove_css_class (label, "dim-label");
+    }
   if (g_str_equal (ctx->spec->id, "temperature"))
     {
       const char *t = record != NULL ? crm_record_get_text (record, "temperature") : NULL;
@@ -149,7 +168,8 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (g_str_equal (ctx->spec->id, "name"))
     gtk_widget_add_css_class (label, "record-name");
-  if (g_str_equal (ctx->spec->id, "created") || g_str_equal (ctx->spec->id, "inn"))
+  if (g_str_equal (ctx->spec->id, "created") || g_str_equal (ctx->spec->id, "inn") ||
+      g_str_equal (ctx->spec->id, "next_step"))
     gtk_widget_add_css_class (label, "numeric");
   if (g_str_equal (ctx->spec->id, "temperature"))
     {

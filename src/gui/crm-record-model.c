@@ -303,7 +303,7 @@ run_query (GTask        *task,
   /* The first page comes with the ids so the list paints real rows in its
    * first frame. */
   n = MIN (job->rids->len, CRM_RECORD_MODEL_PAGE_SIZE);
-  records = crm_store_get_many (store, job->table, (gint64 *) (gpointer) job->rids->data, n, NULL);
+  records = crm_store_get_list_rows (store, job->table, (gint64 *) (gpointer) job->rids->data, n, NULL);
   g_mutex_unlock (&job->worker->lock);
 
   if (records != NULL)
@@ -337,7 +337,7 @@ run_page (GTask        *task,
       return;
     }
   if ((store = worker_store (job->worker, &error)) != NULL)
-    records = crm_store_get_many (store, job->table, job->rids, job->n_rids, &error);
+    records = crm_store_get_list_rows (store, job->table, job->rids, job->n_rids, &error);
   g_mutex_unlock (&job->worker->lock);
 
   if (records == NULL)

@@ -277,6 +277,7 @@ static const CrmColumnSpec lead_columns[] = {
   { "temperature", NC_("column", "Temperature"), "temperature", FALSE, 12 },
   { "channel", NC_("column", "Channel"), NULL, FALSE, 14 },
   { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
+  { "next_step", NC_("column", "Next step"), NULL, FALSE, 12 },
   { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
@@ -547,7 +548,49 @@ crm_view_cell_text (CrmRecord  *record,
     }
   if (strcmp (column_id, "created") == 0)
     return crm_view_format_date (crm_record_get_int (record, "created_ms", 0), now_ms, tz);
+  if (strcmp (column_id, "next_step") == 0)
+    {
+      switch (crm_view_next_step (record, now_ms))
+        {
+        case CRM_NEXT_STEP_SCHEDULED:
+        case CRM_NEXT_STEP_OVERDUE:
+          return crm_view_format_date (crm_record_get_int (record, "next_step_due_ms", 0), now_ms, tz);
+        case CRM_NEXT_STEP_UNDATED:
+          /* TRANSLATORS: the next step of a lead is a task without a due date */
+          return g_strdup (_("No date"));
+        case CRM_NEXT_STEP_MISSING:
+          return g_strdup (_("No next step"));
+        case CRM_NEXT_STEP_NONE:
+        default:
+          return g_strdup ("");
+        }
+    }
   return g_strdup (crm_record_get_text (record, column_id));
+}
+
+/**
+ * crm_view_next_step:
+ * @record: (nullable): a row of a list (crm_store_get_list_rows())
+ * @now_ms: the current time
+ *
+ * Returns: what the row's Next step cell shows
+ */
+CrmNextStep
+crm_view_next_step (CrmRecord *record,
+                    gint64     now_ms)
+{
+  if (record == NULL)
+    return CRM_NEXT_STEP_NONE;
+  if (crm_record_get_text (record, "next_step_task_id") != NULL)
+    {
+      if (crm_record_get_text (record, "next_step_due_ms") == NULL)
+        return CRM_NEXT_STEP_UNDATED;
+      return crm_record_get_int (record, "next_step_due_ms", 0) < now_ms
+               ? CRM_NEXT_STEP_OVERDUE : CRM_NEXT_STEP_SCHEDULED;
+    }
+  if (crm_record_get_int (record, "next_step_missing", 0) != 0)
+    return CRM_NEXT_STEP_MISSING;
+  return CRM_NEXT_STEP_NONE;
 }
 
 /**

@@ -138,6 +138,28 @@ char         *crm_view_cell_text         (CrmRecord  *record,
                                           CrmNames   *names,
                                           gint64      now_ms,
                                           GTimeZone  *tz);
+/**
+ * CrmNextStep:
+ * @CRM_NEXT_STEP_NONE: nothing to show (a closed stage, not a lead, or a
+ *   row still loading)
+ * @CRM_NEXT_STEP_SCHEDULED: the next open task is due later
+ * @CRM_NEXT_STEP_UNDATED: the next open task has no due time
+ * @CRM_NEXT_STEP_OVERDUE: the next open task is past due
+ * @CRM_NEXT_STEP_MISSING: an open-stage lead with no open task
+ *
+ * What the Next step column of a lead says, from the derived columns of
+ * crm_store_get_list_rows().
+ */
+typedef enum {
+  CRM_NEXT_STEP_NONE,
+  CRM_NEXT_STEP_SCHEDULED,
+  CRM_NEXT_STEP_UNDATED,
+  CRM_NEXT_STEP_OVERDUE,
+  CRM_NEXT_STEP_MISSING,
+} CrmNextStep;
+
+CrmNextStep   crm_view_next_step         (CrmRecord  *record,
+                                          gint64      now_ms);
 char         *crm_view_count_text        (const char *table,
                                           gint64      count,
                                           gboolean    filtered,
