@@ -10,6 +10,7 @@
 #include "crm-prefs-followups-page.h"
 #include "crm-prefs-funnel-page.h"
 #include "crm-prefs-step-dialog.h"
+#include "crm-prefs-zone-dialog.h"
 #include "crm-test-util.h"
 
 /* Preferences → Funnel and Follow-ups in a real window under Xvfb, on a
@@ -565,6 +566,44 @@ test_reminders (Fixture       *f,
   destroy (GTK_WIDGET (window));
 }
 
+/* A zone the short list lacks is found by searching all of them. */
+static void
+test_timezone (Fixture       *f,
+               gconstpointer  data)
+{
+  CrmPreferencesWindow *window = open_window (f);
+  GtkWidget *row = find (GTK_WIDGET (window), is_row_titled, _("Time Zone"));
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  guint n = g_list_model_get_n_items (model);
+  CrmPrefsZoneDialog *dialog;
+  g_autofree char *tz = NULL;
+  const char *shown;
+
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), n - 1), ==, _("Other…"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), n - 1);
+  settle ();
+  dialog = CRM_PREFS_ZONE_DIALOG (find_toplevel (CRM_TYPE_PREFS_ZONE_DIALOG));
+  g_assert_nonnull (dialog);
+  /* Until one is chosen, the row shows the stored zone. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), <, n - 1);
+  g_assert_cmpuint (crm_prefs_zone_dialog_get_n_shown (dialog), >, 1);
+
+  crm_prefs_zone_dialog_set_search (dialog, "New York");
+  g_assert_cmpuint (crm_prefs_zone_dialog_get_n_shown (dialog), ==, 1);
+  screenshot (GTK_WIDGET (dialog), "prefs-zone.png");
+  crm_prefs_zone_dialog_choose (dialog, 0);
+  settle ();
+  tz = crm_store_get_setting (f->store, "timezone");
+  g_assert_cmpstr (tz, ==, "America/New_York");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  /* It is offered from now on, and shown as chosen. */
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  shown = gtk_string_list_get_string (GTK_STRING_LIST (model), adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+  g_assert_nonnull (strstr (shown, "New York"));
+  destroy (GTK_WIDGET (window));
+}
+
 static gboolean
 sla_shows (gpointer data)
 {
@@ -618,6 +657,7 @@ main (int    argc,
   g_test_add ("/gui/prefs/funnel", Fixture, NULL, fixture_setup, test_funnel, fixture_teardown);
   g_test_add ("/gui/prefs/followups", Fixture, NULL, fixture_setup, test_followups, fixture_teardown);
   g_test_add ("/gui/prefs/reminders", Fixture, NULL, fixture_setup, test_reminders, fixture_teardown);
+  g_test_add ("/gui/prefs/timezone", Fixture, NULL, fixture_setup, test_timezone, fixture_teardown);
   g_test_add ("/gui/prefs/changed-elsewhere", Fixture, NULL, fixture_setup, test_changed_elsewhere,
               fixture_teardown);
 

@@ -302,6 +302,55 @@ crm_settings_data_version (CrmStore *store)
   return version;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * crm_settings_list_timezones:
+ * @tzdir: (nullable): the zoneinfo directory, %NULL for $TZDIR or
+ *   /usr/share/zoneinfo
+ *
+ * The time zones an office may be in, from the system's zone.tab: for
+ * choosing one that a short list does not offer.
+ *
+ * Returns: (transfer full): their identifiers ("Europe/Moscow"), sorted,
+ *   with "UTC"; just "UTC" when the table cannot be read
+ */
+GStrv
+crm_settings_list_timezones (const char *tzdir)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (tzdir == NULL)
+    tzdir = g_getenv ("TZDIR") != NULL ? g_getenv ("TZDIR") : "/usr/share/zoneinfo";
+  path = g_build_filename (tzdir, "zone.tab", NULL);
+  g_ptr_array_add (ids, g_strdup ("UTC"));
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", 4);
+      /* country, coordinates, zone, comment */
+      if (g_strv_length (cols) >= 3 && strchr (cols[2], '/') != NULL &&
+          !g_ptr_array_find_with_equal_func (ids, cols[2], g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (g_strstrip (cols[2])));
+    }
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
 /* ---- channels ---- */
 
 static gboolean

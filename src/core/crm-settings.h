@@ -48,6 +48,7 @@ gboolean    crm_settings_set_sla_minutes (CrmStore   *store,
 guint       crm_settings_get_sla_minutes (CrmStore   *store);
 char       *crm_settings_format_minutes (guint        minutes);
 gint64      crm_settings_data_version   (CrmStore    *store);
+GStrv       crm_settings_list_timezones (const char  *tzdir);
 gboolean    crm_settings_parse_minutes  (const char  *text,
                                          guint       *minutes);
 

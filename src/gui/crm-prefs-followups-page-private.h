@@ -33,6 +33,7 @@ struct _CrmPrefsFollowupsPage
   gboolean              loading;
   guint                 sla_timeout_id;
   guint                 reload_id;
+  guint                 zone_idle_id;
 };
 
 void        crm_prefs_followups_page_toast        (CrmPrefsFollowupsPage *self,

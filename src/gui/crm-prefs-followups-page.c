@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-extra-resources.h"
+#include "crm-prefs-zone-dialog.h"
 
 /* Preferences → Follow-ups: how soon a new lead is answered, when people
  * work (tasks never land outside it), whether reminders keep running,
@@ -203,6 +204,8 @@ load_settings (CrmPrefsFollowupsPage *self)
         offer_zone (self, zone_names, local_id);
     }
   selected = offer_zone (self, zone_names, tz != NULL ? tz : (local_id != NULL ? local_id : "UTC"));
+  /* The last entry opens the search among all the zones. */
+  gtk_string_list_append (zone_names, _("Other…"));
   adw_combo_row_set_model (self->timezone_row, G_LIST_MODEL (zone_names));
   adw_combo_row_set_selected (self->timezone_row, selected);
 
@@ -219,12 +222,50 @@ load_settings (CrmPrefsFollowupsPage *self)
 }
 
 static void
+on_zone_chosen_cb (CrmPrefsZoneDialog    *dialog,
+                   const char            *zone_id,
+                   CrmPrefsFollowupsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_settings_set_timezone (self->store, zone_id, &error))
+    crm_prefs_followups_page_toast (self, error->message);
+  else
+    crm_prefs_followups_page_changed (self, "timezone");
+  load_settings (self);
+}
+
+static gboolean
+open_zone_dialog_cb (gpointer data)
+{
+  CrmPrefsFollowupsPage *self = data;
+  CrmPrefsZoneDialog *dialog;
+
+  self->zone_idle_id = 0;
+  /* The row shows the stored zone until another is chosen. */
+  load_settings (self);
+  dialog = crm_prefs_zone_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "zone-chosen", G_CALLBACK (on_zone_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_timezone_changed_cb (CrmPrefsFollowupsPage *self)
 {
   g_autoptr(GError) error = NULL;
   guint i = adw_combo_row_get_selected (self->timezone_row);
 
-  if (self->loading || i >= self->timezones->len)
+  if (self->loading)
+    return;
+  if (i == self->timezones->len)
+    {
+      /* "Other…": after the combo row has closed its popover. */
+      if (self->zone_idle_id == 0)
+        self->zone_idle_id = g_idle_add (open_zone_dialog_cb, self);
+      return;
+    }
+  if (i > self->timezones->len)
     return;
   if (!crm_settings_set_timezone (self->store, g_ptr_array_index (self->timezones, i), &error))
     crm_prefs_followups_page_toast (self, error->message);
@@ -393,6 +434,7 @@ crm_prefs_followups_page_dispose (GObject *object)
         crm_prefs_followups_page_changed (self, "first_response_sla_minutes");
     }
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->zone_idle_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFS_FOLLOWUPS_PAGE);
