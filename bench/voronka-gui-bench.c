@@ -17,7 +17,9 @@
  *   scroll        frame work (before-paint → after-paint) while a tick
  *                 callback scrolls the Leads list of 1M rows
  *   search        text set in the search entry → results in the model and
- *                 painted (includes the debounce, CRM_SEARCH_DEBOUNCE_MS)
+ *                 painted (includes the debounce, if any: see
+ *                 crm_view_search_delay_ms()); then the same words typed
+ *                 a key at a time, last key → painted
  *   RSS           VmRSS after scrolling and searching vs the bare window
  */
 #include "config.h"
@@ -306,6 +308,8 @@ child (const char *mode,
         GtkWidget *scrolled = find_scrolled (GTK_WIDGET (leads));
         Scroll s = { 0 };
         g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) typed = g_array_new (FALSE, FALSE, sizeof (double));
+        long rss;
         static const char *const queries[] = { "иван", "петрова", "ооо ромашка", "4567", "smith", "алекс", NULL };
 
         s.frames = g_array_new (FALSE, FALSE, sizeof (double));
@@ -340,11 +344,49 @@ child (const char *mode,
           }
         crm_window_set_search_text (CRM_WINDOW (window), "");
         spin_ms (500);
+        rss = rss_kb ();
+
+        /* The same words typed a key at a time, 110 ms apart (a fast
+         * typist): every key searches, and the last one's results may
+         * wait for the previous key's search. */
+        for (guint i = 0; queries[i] != NULL; i++)
+          {
+            Search q = { 0 };
+            glong n_chars = g_utf8_strlen (queries[i], -1);
+            gint64 start = 0;
+            double ms;
+            gulong h1 = 0, h2 = 0;
+
+            crm_window_set_search_text (CRM_WINDOW (window), "");
+            spin_ms (300);
+            for (glong k = 1; k <= n_chars; k++)
+              {
+                g_autofree char *prefix = g_utf8_substring (queries[i], 0, k);
+
+                if (k == n_chars)
+                  {
+                    h1 = g_signal_connect (model, "ready", G_CALLBACK (on_search_ready_cb), &q);
+                    h2 = g_signal_connect (clock, "after-paint", G_CALLBACK (on_search_paint_cb), &q);
+                    start = g_get_monotonic_time ();
+                  }
+                crm_window_set_search_text (CRM_WINDOW (window), prefix);
+                if (k < n_chars)
+                  spin_ms (110);
+              }
+            spin_until (&q.painted, 30);
+            ms = ms_since (start);
+            g_array_append_val (typed, ms);
+            g_signal_handler_disconnect (model, h1);
+            g_signal_handler_disconnect (clock, h2);
+          }
+        crm_window_set_search_text (CRM_WINDOW (window), "");
+        spin_ms (500);
 
         printf ("frames=%u frame_median_ms=%.2f frame_p95_ms=%.2f frame_max_ms=%.2f "
-                "search_median_ms=%.1f search_max_ms=%.1f rss_kb=%ld\n",
+                "search_median_ms=%.1f search_max_ms=%.1f typed_median_ms=%.1f typed_max_ms=%.1f rss_kb=%ld\n",
                 s.frames->len, percentile (s.frames, 0.5), percentile (s.frames, 0.95),
-                percentile (s.frames, 1.0), percentile (keys, 0.5), percentile (keys, 1.0), rss_kb ());
+                percentile (s.frames, 1.0), percentile (keys, 0.5), percentile (keys, 1.0),
+                percentile (typed, 0.5), percentile (typed, 1.0), rss);
         g_array_unref (s.frames);
         return 0;
       }
@@ -501,8 +543,11 @@ main (int   argc,
     printf ("| scroll Leads, 1M rows: frame work median / p95 / max (gl) | %.1f / %.1f / %.1f ms | %.0f frames | |\n",
             value (gl, "frame_median_ms"), value (gl, "frame_p95_ms"), value (gl, "frame_max_ms"),
             value (gl, "frames"));
-    printf ("| keystroke → results painted, 1M leads, median / max (cairo) | %.0f / %.0f ms | incl. %u ms debounce | ≤ 150 ms |\n",
-            value (cairo, "search_median_ms"), value (cairo, "search_max_ms"), CRM_SEARCH_DEBOUNCE_MS);
+    printf ("| keystroke → results painted, 1M leads, median / max (cairo) | %.0f / %.0f ms | debounce %u ms after a pause, %u ms in a burst | ≤ 150 ms |\n",
+            value (cairo, "search_median_ms"), value (cairo, "search_max_ms"),
+            crm_view_search_delay_ms ("a", G_MAXINT64, 0), CRM_SEARCH_DEBOUNCE_MS);
+    printf ("| last key → results painted, typed 110 ms a key, median / max (cairo) | %.0f / %.0f ms | | ≤ 150 ms |\n",
+            value (cairo, "typed_median_ms"), value (cairo, "typed_max_ms"));
     printf ("| RSS after browsing 1M leads vs bare window (cairo) | %.0f MB vs %.0f MB | +%.0f MB | ≤ +80 MB |\n",
             value (cairo, "rss_kb") / 1024, bare_kb / 1024, (value (cairo, "rss_kb") - bare_kb) / 1024);
   }
