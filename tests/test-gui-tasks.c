@@ -383,6 +383,51 @@ test_row_done_snooze (CrmTestStore  *f,
   spin (50);
 }
 
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = find_scroller (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long list scrolls to its end, rows of every height included. */
+static void
+test_page_scroll (CrmTestStore  *f,
+                  gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *last = NULL;
+  CrmTasksPage *page = crm_tasks_page_new (f->store);
+  CrmTaskModel *model = crm_tasks_page_get_model (page);
+  GtkWidget *window;
+  GtkAdjustment *adj;
+
+  for (int i = 0; i < 400; i++)
+    g_free (add_task (f, lead, "Call", CRM_TEST_T0 + (i - 100) * 6 * HOUR_MS));
+  last = add_task (f, lead, "The last one", CRM_TEST_T0 + 200 * DAY_MS);
+  crm_tasks_changed ();
+  window = show_in_window (GTK_WIDGET (page));
+  WAIT_FOR (model_idle (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) > 400);
+  adj = gtk_scrolled_window_get_vadjustment (find_scroller (GTK_WIDGET (page)));
+  WAIT_FOR (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj));
+  for (int i = 0; i < 50 && row_for (window, last) == NULL; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+      spin (50);
+    }
+  g_assert_nonnull (row_for (window, last));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* ---- the dialog ---- */
 
 static void
@@ -547,6 +592,8 @@ main (int   argc,
               crm_test_store_setup, test_page_sections, crm_test_store_teardown);
   g_test_add ("/gui/tasks/row-done-snooze", CrmTestStore, NULL,
               crm_test_store_setup, test_row_done_snooze, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/page-scroll", CrmTestStore, NULL,
+              crm_test_store_setup, test_page_scroll, crm_test_store_teardown);
   g_test_add ("/gui/tasks/dialog-quick-add", CrmTestStore, NULL,
               crm_test_store_setup, test_dialog_quick_add, crm_test_store_teardown);
   g_test_add ("/gui/tasks/card-next-step", CrmTestStore, NULL,

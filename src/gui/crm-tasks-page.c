@@ -16,8 +16,11 @@
 #include "crm-window.h"
 
 /* The Tasks page: Overdue, Today, Upcoming by day, and Done on demand, in
- * one GtkListView over a CrmTaskModel (rows and headers worked out off the
- * UI thread; nothing here runs a query to draw). Its actions (tasks.*) are
+ * one list over a CrmTaskModel (rows and headers worked out off the UI
+ * thread; nothing here runs a query to draw). The list is a one-column
+ * GtkGridView, not a GtkListView: GTK 4.8's list view keeps 200 rows alive
+ * whatever its height, the grid view about 30, which makes the page's
+ * first frame several times cheaper (bench/voronka-tasks-bench). Its actions (tasks.*) are
  * what the rows' check buttons and menus call. */
 
 #define TICK_S 60
@@ -29,7 +32,7 @@ struct _CrmTasksPage
   GtkEntry        *quick_entry;
   GtkToggleButton *done_toggle;
   GtkStack        *stack;
-  GtkListView     *list_view;
+  GtkGridView     *list_view;
   AdwStatusPage   *empty_page;
 
   CrmStore        *store;
@@ -164,7 +167,7 @@ open_dialog (CrmTasksPage  *self,
 }
 
 static void
-on_activate_cb (GtkListView  *view,
+on_activate_cb (GtkGridView  *view,
                 guint         position,
                 CrmTasksPage *self)
 {
@@ -444,7 +447,7 @@ crm_tasks_page_init (CrmTasksPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect (self->quick_entry, "activate", G_CALLBACK (on_quick_activate_cb), self);
@@ -465,7 +468,7 @@ crm_tasks_page_new (CrmStore *store)
   self->model = crm_task_model_new (crm_store_get_path (store));
   g_signal_connect (self->model, "ready", G_CALLBACK (on_ready_cb), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   self->watch_id = crm_tasks_watch (on_tasks_changed_cb, self);
   self->tick_id = g_timeout_add_seconds (TICK_S, on_tick_cb, self);
   crm_tasks_page_refresh (self);
