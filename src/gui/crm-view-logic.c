@@ -270,14 +270,16 @@ crm_list_filter_to_query (const CrmListFilter *filter,
 
 /* Titles carry the "column" context: headers want short words
  * ("Создан"), chips and cards longer ones ("Дата создания"). */
+/* Leads fit a 1280-pixel window with the sidebar: the floors add up to
+ * 1,032 pixels. */
 static const CrmColumnSpec lead_columns[] = {
-  { "name", NC_("column", "Name"), "sort_key", TRUE, 22 },
-  { "company", NC_("column", "Company"), "company", FALSE, 18 },
+  { "name", NC_("column", "Name"), "sort_key", TRUE, 20 },
+  { "company", NC_("column", "Company"), "company", FALSE, 17 },
   { "stage", NC_("column", "Stage"), NULL, FALSE, 15 },
   { "temperature", NC_("column", "Temperature"), "temperature", FALSE, 12 },
-  { "channel", NC_("column", "Channel"), NULL, FALSE, 14 },
-  { "owner", NC_("column", "Owner"), NULL, FALSE, 15 },
-  { "next_step", NC_("column", "Next step"), NULL, FALSE, 12 },
+  { "channel", NC_("column", "Channel"), NULL, FALSE, 13 },
+  { "owner", NC_("column", "Owner"), NULL, FALSE, 14 },
+  { "next_step", NC_("column", "Next step"), NULL, FALSE, 13 },
   { "created", NC_("column", "Created"), "created_ms", FALSE, 9 },
 };
 
@@ -559,7 +561,8 @@ crm_view_cell_text (CrmRecord  *record,
           /* TRANSLATORS: the next step of a lead is a task without a due date */
           return g_strdup (_("No date"));
         case CRM_NEXT_STEP_MISSING:
-          return g_strdup (_("No next step"));
+          /* TRANSLATORS: a list cell under the "Next step" header; keep it short */
+          return g_strdup (C_("next step", "No next step"));
         case CRM_NEXT_STEP_NONE:
         default:
           return g_strdup ("");
