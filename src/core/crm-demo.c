@@ -1091,7 +1091,10 @@ add_lead (Demo    *demo,
     {
       g_autoptr(CrmChange) task = crm_change_new_create ("tasks");
       g_autofree char *task_id = NULL;
-      gint64 due = demo->now + (gint64) g_rand_int_range (demo->rand, -3 * 24, 7 * 24) * 60 * MINUTE_MS;
+      /* A team that keeps up: one step in ten is late, by hours, not days. */
+      gint64 due = chance (demo, 10)
+                   ? demo->now - (gint64) g_rand_int_range (demo->rand, 1, 30) * 60 * MINUTE_MS
+                   : demo->now + (gint64) g_rand_int_range (demo->rand, 1, 7 * 24) * 60 * MINUTE_MS;
       static const char *titles[] = {
         "Перезвонить", "Отправить КП", "Уточнить бюджет", "Назначить встречу", "Выслать договор",
       };
