@@ -410,7 +410,7 @@ test_funnel (Fixture       *f,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (w), i);
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  settle ();
 
   g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted != 0 FROM stages WHERE id = ?1", in_work), ==, 1);
   g_assert_cmpint (crm_stage_count_leads (f->store, qualified, NULL, &error), ==, 2);
@@ -495,7 +495,7 @@ test_followups (Fixture       *f,
   w = find (GTK_WIDGET (dialog), is_row_titled, _("Minutes"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 25);
   g_assert_true (crm_prefs_step_dialog_save (dialog));
-  iterate (50);
+  settle ();
   g_assert_null (find_toplevel (CRM_TYPE_PREFS_STEP_DIALOG));
 
   steps = crm_cadence_get_steps (f->store, NO_ANSWER_ID, &error);
