@@ -887,13 +887,13 @@ const char *
 crm_stage_kind_label (const char *kind)
 {
   if (g_strcmp0 (kind, "open") == 0)
-    return _("In progress");
+    return C_("stage kind", "Open");
   if (g_strcmp0 (kind, "nurture") == 0)
-    return _("Nurture (thinking)");
+    return C_("stage kind", "Nurture (thinking)");
   if (g_strcmp0 (kind, "won") == 0)
-    return _("Won");
+    return C_("stage kind", "Won");
   if (g_strcmp0 (kind, "lost") == 0)
-    return _("Lost");
+    return C_("stage kind", "Lost");
   return kind != NULL ? kind : "";
 }
 

@@ -86,14 +86,16 @@ stage_subtitle (CrmPrefsFunnelPage *self,
                 CrmRecord          *stage)
 {
   gint64 n = crm_stage_count_leads (self->store, crm_record_get_id (stage), NULL, NULL);
-  const char *kind = crm_stage_kind_label (crm_record_get_text (stage, "kind"));
+  const char *kind = crm_record_get_text (stage, "kind");
   g_autofree char *leads = NULL;
 
-  if (n <= 0)
-    return g_strdup (kind);
-  leads = g_strdup_printf (ngettext ("%u lead", "%u leads", (gulong) n), (guint) n);
+  leads = n > 0 ? g_strdup_printf (ngettext ("%u lead", "%u leads", (gulong) n), (guint) n)
+                : g_strdup (_("No leads"));
+  /* Most stages are open: only the others say what they are. */
+  if (g_strcmp0 (kind, "open") == 0)
+    return g_steal_pointer (&leads);
   /* Translators: a stage's kind · how many leads it holds */
-  return g_strdup_printf (C_("stage subtitle", "%s · %s"), kind, leads);
+  return g_strdup_printf (C_("stage subtitle", "%s · %s"), crm_stage_kind_label (kind), leads);
 }
 
 static char *
