@@ -60,6 +60,7 @@ typedef struct
   char            *soon_id;
   int              step;
   guint            driver_id;
+  guint            owner;
   gint64           started;
   const char      *failure;
 } Fixture;
@@ -283,22 +284,70 @@ driver_cb (gpointer data)
     }
 }
 
+/* Starts the fake notification server on a connection of its own, then
+ * runs the app as the autostart entry starts it, on f->path, with
+ * @driver ticking every 100 ms until it quits the app. */
+static void
+run_app (Fixture     *f,
+         GSourceFunc  driver)
+{
+  g_autofree char *address = NULL;
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "voronka", (char *) "--background", (char *) "--db", f->path, NULL };
+  int status;
+
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  f->bus = g_dbus_connection_new_for_address_sync (address,
+                                                   G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                   G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                   NULL, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (server_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (f->bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, f, NULL, &error);
+  g_assert_no_error (error);
+  f->owner = g_bus_own_name_on_connection (f->bus, "org.freedesktop.Notifications",
+                                           G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
+  f->notified = g_ptr_array_new_with_free_func (notified_free);
+
+  f->app = crm_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  f->started = g_get_monotonic_time ();
+  f->driver_id = g_timeout_add (100, driver, f);
+  status = g_application_run (G_APPLICATION (f->app), 4, argv);
+  g_assert_cmpstr (f->failure, ==, NULL);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  g_clear_handle_id (&f->driver_id, g_source_remove);
+  if (f->owner != 0)
+    g_bus_unown_name (f->owner);
+  g_clear_object (&f->app);
+  if (f->bus != NULL)
+    g_dbus_connection_close_sync (f->bus, NULL, NULL);
+  g_clear_object (&f->bus);
+  g_clear_pointer (&f->notified, g_ptr_array_unref);
+  g_free (f->path);
+  g_free (f->missed_id);
+  g_free (f->soon_id);
+}
+
 static void
 test_reminder_done (void)
 {
   Fixture f = { 0 };
   g_autofree char *dir = crm_test_tmpdir ();
-  g_autofree char *address = NULL;
   g_autofree char *lead = NULL;
-  g_autoptr(GDBusNodeInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
   g_autoptr(CrmRecord) missed = NULL;
   CrmTaskInput input = CRM_TASK_INPUT_INIT;
   gint64 now = g_get_real_time () / 1000;
-  char *argv[] = { (char *) "voronka", (char *) "--background", (char *) "--db", NULL, NULL };
-  guint owner;
-  int status;
 
   /* The workspace: a lead, a reminder missed half an hour ago while the
    * app was closed, and one due two seconds from now. */
@@ -326,31 +375,7 @@ test_reminder_done (void)
   }
   g_clear_object (&store);
 
-  /* The fake notification server, on a connection of its own. */
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  f.bus = g_dbus_connection_new_for_address_sync (address,
-                                                  G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                  G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                  NULL, NULL, &error);
-  g_assert_no_error (error);
-  info = g_dbus_node_info_new_for_xml (server_xml, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (f.bus, "/org/freedesktop/Notifications", info->interfaces[0],
-                                     &vtable, &f, NULL, &error);
-  g_assert_no_error (error);
-  owner = g_bus_own_name_on_connection (f.bus, "org.freedesktop.Notifications",
-                                        G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL, NULL);
-  f.notified = g_ptr_array_new_with_free_func (notified_free);
-
-  /* The app, as the autostart entry starts it. */
-  f.app = crm_application_new (G_APPLICATION_DEFAULT_FLAGS);
-  argv[3] = f.path;
-  f.started = g_get_monotonic_time ();
-  f.driver_id = g_timeout_add (100, driver_cb, &f);
-  status = g_application_run (G_APPLICATION (f.app), 4, argv);
-  g_assert_cmpstr (f.failure, ==, NULL);
-  g_assert_cmpint (status, ==, 0);
+  run_app (&f, driver_cb);
   g_assert_cmpint (f.step, ==, 4);
 
   /* Only one reminder per task, however often the timer woke. */
@@ -358,15 +383,103 @@ test_reminder_done (void)
   missed = read_task (&f, f.missed_id);
   g_assert_cmpint (crm_record_get_int (missed, "done_ms", 0), ==, 0);
 
-  g_clear_handle_id (&f.driver_id, g_source_remove);
-  g_bus_unown_name (owner);
-  g_clear_object (&f.app);
-  g_dbus_connection_close_sync (f.bus, NULL, NULL);
-  g_clear_object (&f.bus);
-  g_ptr_array_unref (f.notified);
-  g_free (f.path);
-  g_free (f.missed_id);
-  g_free (f.soon_id);
+  fixture_clear (&f);
+}
+
+/* Five reminders missed while the app was closed: one summary, whose
+ * button opens the Tasks page of that workspace. */
+static gboolean
+summary_driver_cb (gpointer data)
+{
+  Fixture *f = data;
+  Notified *n;
+  GList *windows;
+
+  if (g_get_monotonic_time () - f->started > 30 * G_USEC_PER_SEC)
+    {
+      fail (f, "timed out");
+      return G_SOURCE_REMOVE;
+    }
+  switch (f->step)
+    {
+    case 0:
+      if (!(n = find_notified (f, "5 reminders")))
+        return G_SOURCE_CONTINUE;
+      {
+        g_autofree char *open = g_action_print_detailed_name ("app.show-page", g_variant_new_string ("tasks"));
+
+        g_assert_true (has_action (n, open, "Open Tasks"));
+        g_assert_true (strstr (n->body, "Missed 0") != NULL);
+        g_dbus_connection_emit_signal (f->bus, NULL, "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "ActionInvoked",
+                                       g_variant_new ("(us)", n->id, open), NULL);
+      }
+      f->step++;
+      return G_SOURCE_CONTINUE;
+
+    case 1:
+      if (!(windows = gtk_application_get_windows (GTK_APPLICATION (f->app))))
+        return G_SOURCE_CONTINUE;
+      g_assert_cmpstr (crm_window_get_page (windows->data), ==, "tasks");
+      g_assert_cmpstr (crm_store_get_path (crm_window_get_store (windows->data)), ==, f->path);
+      /* One notification for the five, none for each. */
+      g_assert_cmpuint (f->notified->len, ==, 1);
+      f->step++;
+      g_application_quit (G_APPLICATION (f->app));
+      f->driver_id = 0;
+      return G_SOURCE_REMOVE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_summary (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autofree char *checked = NULL;
+  gint64 now = g_get_real_time () / 1000;
+
+  f.path = g_build_filename (dir, "voronka.db", NULL);
+  store = crm_store_open (f.path, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 5; i++)
+    {
+      CrmTaskInput input = CRM_TASK_INPUT_INIT;
+      g_autofree char *title = g_strdup_printf ("Missed %d", i);
+      g_autofree char *id = NULL;
+
+      input.title = title;
+      input.due_ms = now - (50 - i) * MINUTE_MS;
+      input.remind_before_min = 0;
+      id = crm_tasks_create (store, &input, &error);
+      g_assert_no_error (error);
+    }
+  checked = g_strdup_printf ("%" G_GINT64_FORMAT, now - 60 * MINUTE_MS);
+  g_assert_true (crm_store_set_local (store, "reminders_checked_ms", checked, &error));
+  g_clear_object (&store);
+
+  run_app (&f, summary_driver_cb);
+  g_assert_cmpint (f.step, ==, 2);
+  fixture_clear (&f);
+}
+
+/* Each test owns the app's bus name: run each in a process of its own. */
+static void
+test_in_subprocess (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      ((GTestFunc) data) ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -381,6 +494,7 @@ main (int   argc,
 
     g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
   }
-  g_test_add_func ("/gui/notify/reminder-done", test_reminder_done);
+  g_test_add_data_func ("/gui/notify/reminder-done", test_reminder_done, test_in_subprocess);
+  g_test_add_data_func ("/gui/notify/missed-summary", test_summary, test_in_subprocess);
   return crm_test_run ();
 }

@@ -452,7 +452,11 @@ crm_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
-  path = crm_application_own_path (self);
+  /* Running in the background for a workspace: show that one. */
+  if (self->notifier != NULL)
+    path = g_strdup (crm_store_get_path (crm_notifier_get_store (self->notifier)));
+  else
+    path = crm_application_own_path (self);
   open_path (self, path, FALSE);
 }
 
