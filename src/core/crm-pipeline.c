@@ -590,9 +590,14 @@ crm_stage_count_leads (CrmStore    *store,
                        gint64      *value_sum,
                        GError     **error)
 {
+  /* Without the sum, the count is read from the leads_stage index alone
+   * (Preferences counts every stage when it opens). */
   sqlite3_stmt *stmt = crm_store_stmt (store,
-                                       "SELECT count(*), coalesce(sum(value), 0) FROM leads"
-                                       " WHERE stage_id = ?1 AND _deleted = 0",
+                                       value_sum != NULL
+                                       ? "SELECT count(*), coalesce(sum(value), 0) FROM leads"
+                                         " WHERE stage_id = ?1 AND _deleted = 0"
+                                       : "SELECT count(*), 0 FROM leads"
+                                         " WHERE stage_id = ?1 AND _deleted = 0",
                                        error);
   gint64 count = -1;
 
