@@ -136,6 +136,9 @@ update (CrmTaskListRow *self)
     gtk_image_set_from_icon_name (self->kind_icon, crm_task_kind_icon (crm_task_get_kind (task)));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), crm_task_kind_label (crm_task_get_kind (task)));
     gtk_label_set_text (self->title_label, crm_task_get_title (task));
+    /* The check reads as the task it completes. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_check),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, crm_task_get_title (task), -1);
     if (done)
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
     else
