@@ -566,6 +566,63 @@ test_reminders (Fixture       *f,
   destroy (GTK_WIDGET (window));
 }
 
+/* A second pipeline: added through its dialog, shown with its three
+ * stages, renamed, then deleted. */
+static void
+test_pipelines (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CrmPreferencesWindow *window = open_window (f);
+  CrmPrefsFunnelPage *page = funnel_page (window);
+  g_autofree char *main_id = g_strdup (crm_prefs_funnel_page_get_pipeline (page));
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "funnel.new-pipeline", NULL));
+  iterate (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Опт");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+
+  /* The page shows the new pipeline and its stages. */
+  id = g_strdup (crm_prefs_funnel_page_get_pipeline (page));
+  g_assert_cmpstr (id, !=, main_id);
+  name = crm_test_query_text (f->store, "SELECT name FROM pipelines WHERE id = ?1", id);
+  g_assert_cmpstr (name, ==, "Опт");
+  stages = crm_stage_list (f->store, id, &error);
+  g_assert_cmpuint (stages->len, ==, 3);
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_nonnull (crm_prefs_funnel_page_get_stage_row (page, crm_record_get_id (g_ptr_array_index (stages, i))));
+
+  entry = find (GTK_WIDGET (page), is_row_titled, C_("thing name", "Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Оптовые продажи");
+  g_signal_emit_by_name (entry, "apply");
+  settle ();
+  g_clear_pointer (&name, g_free);
+  name = crm_test_query_text (f->store, "SELECT name FROM pipelines WHERE id = ?1", id);
+  g_assert_cmpstr (name, ==, "Оптовые продажи");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "funnel.delete-pipeline", NULL));
+  iterate (100);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_cmpint (crm_test_query_int (f->store, "SELECT _deleted != 0 FROM pipelines WHERE id = ?1", id), ==, 1);
+  g_assert_cmpstr (crm_prefs_funnel_page_get_pipeline (page), ==, main_id);
+  destroy (GTK_WIDGET (window));
+}
+
 /* A zone the short list lacks is found by searching all of them. */
 static void
 test_timezone (Fixture       *f,
@@ -657,6 +714,7 @@ main (int    argc,
   g_test_add ("/gui/prefs/funnel", Fixture, NULL, fixture_setup, test_funnel, fixture_teardown);
   g_test_add ("/gui/prefs/followups", Fixture, NULL, fixture_setup, test_followups, fixture_teardown);
   g_test_add ("/gui/prefs/reminders", Fixture, NULL, fixture_setup, test_reminders, fixture_teardown);
+  g_test_add ("/gui/prefs/pipelines", Fixture, NULL, fixture_setup, test_pipelines, fixture_teardown);
   g_test_add ("/gui/prefs/timezone", Fixture, NULL, fixture_setup, test_timezone, fixture_teardown);
   g_test_add ("/gui/prefs/changed-elsewhere", Fixture, NULL, fixture_setup, test_changed_elsewhere,
               fixture_teardown);
