@@ -204,6 +204,11 @@ test_rows (CrmTestStore  *f,
   g_clear_pointer (&rows, g_array_unref);
   rows = crm_tasks_rows (f->store, CRM_TEST_T0, FALSE, "TOMORROW", &error);
   g_assert_cmpuint (rows->len, ==, 4);
+  /* …and finds the record's name too ("ё" = "е"); "Some day" has none. */
+  g_clear_pointer (&rows, g_array_unref);
+  rows = crm_tasks_rows (f->store, CRM_TEST_T0, FALSE, "иванов", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 11);
   g_assert_cmpuint (crm_tasks_count_due (f->store, CRM_TEST_T0, &overdue), ==, 3);
   g_assert_cmpuint (overdue, ==, 2);
   /* Snoozing "until tomorrow" lands at the next working morning. */

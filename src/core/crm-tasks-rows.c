@@ -33,16 +33,43 @@ add_header (GArray  *rows,
   g_array_append_val (rows, row);
 }
 
+/* A search looks at the title and at the name of the record. */
+#define NAMED(cols, where) \
+  "SELECT " cols ", t.title, coalesce(nullif(l.full_name, ''), l.company, c.full_name, k.name)" \
+  " FROM tasks t" \
+  " LEFT JOIN leads l ON t.entity_type = 'lead' AND l.id = t.entity_id" \
+  " LEFT JOIN contacts c ON t.entity_type = 'contact' AND c.id = t.entity_id" \
+  " LEFT JOIN clients k ON t.entity_type = 'client' AND k.id = t.entity_id" \
+  " WHERE " where
+#define T_OPEN "t.done_ms IS NULL AND t._deleted = 0"
+
+/* Titles and names repeat ("Call back", the same lead's five tasks): each
+ * distinct text is folded once per search. */
 static gboolean
 matches (sqlite3_stmt *stmt,
-         const char   *needle)
+         const char   *needle,
+         GHashTable   *seen)
 {
-  g_autofree char *folded = NULL;
-
   if (needle == NULL)
     return TRUE;
-  folded = crm_text_fold ((const char *) sqlite3_column_text (stmt, 2));
-  return folded != NULL && strstr (folded, needle) != NULL;
+  for (int col = 2; col <= 3; col++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, col);
+      gpointer hit;
+
+      if (text == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (seen, text, NULL, &hit))
+        {
+          g_autofree char *folded = crm_text_fold (text);
+
+          hit = GINT_TO_POINTER (folded != NULL && strstr (folded, needle) != NULL);
+          g_hash_table_insert (seen, g_strdup (text), hit);
+        }
+      if (hit)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -50,7 +77,8 @@ matches (sqlite3_stmt *stmt,
  * @store: a #CrmStore (a reader connection is best: this walks every open task)
  * @now_ms: now, UTC ms (the caller's clock, which may be a test's)
  * @with_done: add the Done group, most recently completed first
- * @search: (nullable): keep the tasks whose title contains this (folded)
+ * @search: (nullable): keep the tasks whose title or record's name
+ *   contains this (case and ё folded)
  * @error: return location for a #GError
  *
  * The rows of the Tasks page in order: Overdue, Today, Upcoming (a header
@@ -69,6 +97,7 @@ crm_tasks_rows (CrmStore    *store,
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CrmTaskRow));
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *needle = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   gint64 tomorrow, day_end = 0;
   guint section = G_MAXUINT, day = G_MAXUINT;
@@ -84,8 +113,8 @@ crm_tasks_rows (CrmStore    *store,
 
   /* NULL due times sort first in SQLite: they come in a second pass. */
   stmt = crm_store_stmt (store, needle != NULL
-                         ? "SELECT rid, due_ms, title FROM tasks WHERE " OPEN
-                           " AND due_ms IS NOT NULL ORDER BY due_ms, rid"
+                         ? NAMED ("t.rid, t.due_ms", T_OPEN " AND t.due_ms IS NOT NULL")
+                           " ORDER BY t.due_ms, t.rid"
                          : "SELECT rid, due_ms FROM tasks WHERE " OPEN
                            " AND due_ms IS NOT NULL ORDER BY due_ms, rid", error);
   if (stmt == NULL)
@@ -97,7 +126,7 @@ crm_tasks_rows (CrmStore    *store,
       int in = due < now_ms ? CRM_TASK_LIST_OVERDUE
                : due < tomorrow ? CRM_TASK_LIST_TODAY : CRM_TASK_LIST_UPCOMING;
 
-      if (!matches (stmt, needle))
+      if (!matches (stmt, needle, seen))
         continue;
       if (in != list)
         {
@@ -123,8 +152,8 @@ crm_tasks_rows (CrmStore    *store,
   if (rc != SQLITE_DONE)
     goto failed;
 
-  stmt = crm_store_stmt (store, "SELECT rid, due_ms, title FROM tasks WHERE " OPEN
-                         " AND due_ms IS NULL ORDER BY rid", error);
+  stmt = crm_store_stmt (store, NAMED ("t.rid, t.due_ms", T_OPEN " AND t.due_ms IS NULL")
+                         " ORDER BY t.rid", error);
   if (stmt == NULL)
     return NULL;
   day = G_MAXUINT;
@@ -132,7 +161,7 @@ crm_tasks_rows (CrmStore    *store,
     {
       CrmTaskRow row = { sqlite3_column_int64 (stmt, 0), 0, 0, CRM_TASK_LIST_UPCOMING, CRM_TASK_ROW_TASK };
 
-      if (!matches (stmt, needle))
+      if (!matches (stmt, needle, seen))
         continue;
       if (list != CRM_TASK_LIST_UPCOMING)
         {
@@ -152,8 +181,8 @@ crm_tasks_rows (CrmStore    *store,
   if (!with_done)
     return g_steal_pointer (&rows);
 
-  stmt = crm_store_stmt (store, "SELECT rid, done_ms, title FROM tasks WHERE done_ms IS NOT NULL"
-                         " AND _deleted = 0 ORDER BY done_ms DESC, rid DESC", error);
+  stmt = crm_store_stmt (store, NAMED ("t.rid, t.done_ms", "t.done_ms IS NOT NULL AND t._deleted = 0")
+                         " ORDER BY t.done_ms DESC, t.rid DESC", error);
   if (stmt == NULL)
     return NULL;
   section = G_MAXUINT;
@@ -161,7 +190,7 @@ crm_tasks_rows (CrmStore    *store,
     {
       CrmTaskRow row = { sqlite3_column_int64 (stmt, 0), 0, 0, CRM_TASK_LIST_DONE, CRM_TASK_ROW_TASK };
 
-      if (!matches (stmt, needle))
+      if (!matches (stmt, needle, seen))
         continue;
       if (section == G_MAXUINT)
         add_header (rows, CRM_TASK_ROW_SECTION, CRM_TASK_LIST_DONE, 0, &section);
