@@ -233,10 +233,10 @@ on_setting_changed (CrmPreferencesWindow *window,
 static CrmPreferencesWindow *
 open_window (Fixture *f)
 {
-  CrmPreferencesWindow *window = crm_preferences_window_new (NULL, f->store);
+  CrmPreferencesWindow *window = crm_preferences_window_present_page (NULL, f->store, "funnel");
 
+  g_assert_true (CRM_IS_PREFS_FUNNEL_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window))));
   g_signal_connect (window, "setting-changed", G_CALLBACK (on_setting_changed), f);
-  gtk_window_present (GTK_WINDOW (window));
   iterate (100);
   return window;
 }

@@ -592,3 +592,27 @@ crm_preferences_window_present (GtkWindow *parent,
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
+
+/**
+ * crm_preferences_window_present_page:
+ * @parent: (nullable): the main window
+ * @store: the workspace
+ * @page: "general", "funnel", "followups" or "channels"
+ *
+ * Opens Preferences on @page (the board's "add stages in Preferences").
+ *
+ * Returns: (transfer none): the window
+ */
+CrmPreferencesWindow *
+crm_preferences_window_present_page (GtkWindow  *parent,
+                                     CrmStore   *store,
+                                     const char *page)
+{
+  CrmPreferencesWindow *self = crm_preferences_window_new (parent, store);
+
+  g_return_val_if_fail (page != NULL, self);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), page);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}

@@ -16,5 +16,8 @@ CrmPreferencesWindow *crm_preferences_window_new (GtkWindow *parent,
 /* Signal "setting-changed" (const char *key) after each write. */
 CrmPreferencesWindow *crm_preferences_window_present (GtkWindow *parent,
                                                       CrmStore  *store);
+CrmPreferencesWindow *crm_preferences_window_present_page (GtkWindow  *parent,
+                                                           CrmStore   *store,
+                                                           const char *page);
 
 G_END_DECLS
