@@ -270,6 +270,13 @@ test_page_sections (CrmTestStore  *f,
   g_assert_cmpstr (crm_task_item_get_entity_name (item_at (model, 1)), ==, "Иванов Иван Петрович");
   shoot (window, "tasks-page");
 
+  /* Ten minutes later the same rows stay, and their relative times move
+   * on ("in 2 h" becomes "in 1 h"). */
+  crm_clock_advance (f->clock, 10 * 60000);
+  crm_tasks_page_refresh (page);
+  WAIT_FOR (model_idle (model) && crm_task_item_get_now_ms (item_at (model, 1)) == CRM_TEST_T0 + 10 * 60000);
+  crm_clock_advance (f->clock, -10 * 60000);
+
   /* Three hours later "Call back" is overdue too: the clock moves tasks. */
   crm_clock_advance (f->clock, 3 * HOUR_MS);
   crm_tasks_page_refresh (page);

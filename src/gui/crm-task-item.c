@@ -16,6 +16,7 @@ struct _CrmTaskItem
   CrmTask    *task;
   char       *entity_name;
   char       *owner_name;
+  gint64      now_ms;
 };
 
 G_DEFINE_FINAL_TYPE (CrmTaskItem, crm_task_item, G_TYPE_OBJECT)
@@ -112,14 +113,30 @@ crm_task_item_get_owner_name (CrmTaskItem *self)
   return self->owner_name;
 }
 
+/**
+ * crm_task_item_get_now_ms:
+ * @self: a #CrmTaskItem
+ *
+ * Returns: the moment its task was read for ("in 5 min" is from then), 0
+ *   before it was
+ */
+gint64
+crm_task_item_get_now_ms (CrmTaskItem *self)
+{
+  g_return_val_if_fail (CRM_IS_TASK_ITEM (self), 0);
+  return self->now_ms;
+}
+
 void
 crm_task_item_set_task (CrmTaskItem *self,
                         CrmTask     *task,
                         const char  *entity_name,
-                        const char  *owner_name)
+                        const char  *owner_name,
+                        gint64       now_ms)
 {
   g_return_if_fail (CRM_IS_TASK_ITEM (self));
 
+  self->now_ms = now_ms;
   g_set_object (&self->task, task);
   g_free (self->entity_name);
   self->entity_name = g_strdup (entity_name);

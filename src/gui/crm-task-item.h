@@ -19,6 +19,8 @@ const char       *crm_task_item_get_owner_name  (CrmTaskItem      *self);
 void              crm_task_item_set_task        (CrmTaskItem      *self,
                                                  CrmTask          *task,
                                                  const char       *entity_name,
-                                                 const char       *owner_name);
+                                                 const char       *owner_name,
+                                                 gint64            now_ms);
+gint64            crm_task_item_get_now_ms      (CrmTaskItem      *self);
 
 G_END_DECLS

@@ -129,8 +129,9 @@ update (CrmTaskListRow *self)
     const char *entity = crm_task_item_get_entity_name (self->item);
     const char *owner = crm_task_item_get_owner_name (self->item);
     gint64 due = crm_task_get_due_ms (task);
+    gint64 now = crm_task_item_get_now_ms (self->item) > 0 ? crm_task_item_get_now_ms (self->item) : self->now_ms;
     gboolean done = crm_task_get_done_ms (task) > 0;
-    g_autofree char *due_text = crm_tasks_format_due (self->tz, due, self->now_ms);
+    g_autofree char *due_text = crm_tasks_format_due (self->tz, due, now);
 
     gtk_check_button_set_active (self->done_check, done);
     gtk_image_set_from_icon_name (self->kind_icon, crm_task_kind_icon (crm_task_get_kind (task)));
@@ -147,7 +148,7 @@ update (CrmTaskListRow *self)
     gtk_label_set_text (self->entity_label, entity != NULL ? entity : "");
     gtk_label_set_text (self->owner_label, owner != NULL ? owner : "");
     gtk_label_set_text (self->due_label, due_text);
-    if (!done && due > 0 && due < self->now_ms)
+    if (!done && due > 0 && due < now)
       gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "error");
     else
       gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");

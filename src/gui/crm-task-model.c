@@ -77,6 +77,7 @@ struct _CrmTaskModel
   GQueue        lru;
   gint          gen;
   guint         serial;
+  gint64        now_ms;
   gboolean      loading;
   guint         counts[CRM_TASK_N_LISTS];
 };
@@ -296,7 +297,8 @@ fill_item (CrmTaskModel *self,
   if (page == NULL || i >= page->n || page->rids[i] != crm_task_item_get_row (item)->rid)
     return;
   crm_task_item_set_task (item, g_ptr_array_index (page->tasks, i),
-                          g_ptr_array_index (page->names, i), g_ptr_array_index (page->owners, i));
+                          g_ptr_array_index (page->names, i), g_ptr_array_index (page->owners, i),
+                          self->now_ms);
 }
 
 static void
@@ -452,6 +454,7 @@ on_query_ready_cb (GObject      *source,
     }
   if (job->serial != self->serial)
     return;
+  self->now_ms = job->now_ms;
   if (job->rows != NULL)
     apply_rows (self, job->rows, g_steal_pointer (&job->first));
   self->loading = FALSE;
