@@ -429,7 +429,13 @@ on_setting_changed_cb (CrmPreferencesWindow *self,
 static void
 reload_if_changed (CrmPreferencesWindow *self)
 {
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
   if (self->store == NULL || crm_settings_data_version (self->store) == self->data_version)
+    return;
+  /* Not under someone's fingers: what they type would be lost. The next
+   * check (every two seconds) tries again. */
+  if (focus != NULL && GTK_IS_EDITABLE (focus) && gtk_window_is_active (GTK_WINDOW (self)))
     return;
   crm_prefs_funnel_page_flush (self->funnel_page);
   crm_prefs_followups_page_flush (self->followups_page);
