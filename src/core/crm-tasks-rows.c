@@ -342,40 +342,6 @@ crm_tasks_update (CrmStore            *store,
   return crm_store_apply (store, change, error);
 }
 
-/**
- * crm_tasks_guess_kind:
- * @title: (nullable): what to do, as typed: "Call back", "Перезвонить"
- *
- * Quick add's kind: a call, an e-mail or a meeting when the first word
- * says so, a to-do otherwise.
- *
- * Returns: a task kind
- */
-const char *
-crm_tasks_guess_kind (const char *title)
-{
-  static const struct { const char *prefix; const char *kind; } words[] = {
-    { "call", "call" }, { "ring", "call" }, { "phone", "call" },
-    { "позвон", "call" }, { "перезвон", "call" }, { "звон", "call" }, { "набрат", "call" },
-    { "email", "email" }, { "e-mail", "email" }, { "mail", "email" }, { "write", "email" },
-    { "send", "email" }, { "напис", "email" }, { "отправ", "email" }, { "письм", "email" },
-    { "meet", "meeting" }, { "встреч", "meeting" }, { "встрет", "meeting" },
-  };
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) first = NULL;
-
-  if (title == NULL)
-    return "todo";
-  folded = g_utf8_casefold (title, -1);
-  first = g_strsplit_set (g_strstrip (folded), " \t,.:;!", 2);
-  if (first[0] == NULL)
-    return "todo";
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_has_prefix (first[0], words[i].prefix))
-      return words[i].kind;
-  return "todo";
-}
-
 static GDateTime *
 local (GTimeZone *tz,
        gint64     ms)
