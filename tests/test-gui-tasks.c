@@ -13,6 +13,7 @@
 
 #include "crm-core.h"
 #include "crm-lead-card.h"
+#include "crm-notifier.h"
 #include "crm-task-autostart.h"
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
@@ -556,6 +557,106 @@ test_badge (CrmTestStore  *f,
   g_object_unref (label);
 }
 
+/* ---- the notifier: suspend, resume, clock changes ---- */
+
+#define S_US G_GINT64_CONSTANT (1000000)
+
+static void
+on_notify_cb (GDBusConnection       *connection,
+              const char            *sender,
+              const char            *path,
+              const char            *interface,
+              const char            *method,
+              GVariant              *params,
+              GDBusMethodInvocation *invocation,
+              gpointer               data)
+{
+  guint *notified = data;
+
+  if (g_strcmp0 (method, "Notify") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++*notified));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static GDBusConnection *
+start_counting_server (guint *notified)
+{
+  static const char xml[] =
+    "<node><interface name='org.freedesktop.Notifications'>"
+    "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+    "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+    "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+    "<arg type='u' direction='out'/></method>"
+    "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notify_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+  GDBusConnection *bus;
+
+  g_assert_no_error (error);
+  bus = g_dbus_connection_new_for_address_sync (address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, notified, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  return bus;
+}
+
+static void
+test_notifier_resume (CrmTestStore  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autoptr(GApplication) app = g_application_new ("io.github.voronka.TestNotifier", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(CrmNotifier) notifier = NULL;
+  g_autoptr(GDBusConnection) server = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  /* The minute tick's test: a resume or a clock change, not a slow tick. */
+  g_assert_false (crm_notifier_clock_jumped (60 * S_US, 60 * S_US));
+  g_assert_false (crm_notifier_clock_jumped (61 * S_US, 60 * S_US));
+  g_assert_true (crm_notifier_clock_jumped (3600 * S_US, 60 * S_US));
+  g_assert_true (crm_notifier_clock_jumped (-3540 * S_US, 60 * S_US));
+
+  /* A notification server that counts (test-gui-notify checks what). */
+  server = start_counting_server (&notified);
+
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  g_free (add_task (f, lead, "Call back", CRM_TEST_T0 + HOUR_MS));
+  notifier = crm_notifier_new (app, f->store);
+  crm_notifier_start (notifier);
+  spin (50);
+  g_assert_cmpuint (crm_notifier_get_n_sent (notifier), ==, 0);
+  g_assert_true (crm_notifier_has_pending (notifier));
+
+  /* The PC slept two hours: the timer's clock stood still, the wall clock
+   * did not. On resume the reminder fires at once, and only once. */
+  crm_clock_advance (f->clock, 2 * HOUR_MS);
+  crm_notifier_check (notifier);
+  WAIT_FOR (crm_notifier_get_n_sent (notifier) == 1 && notified == 1);
+  crm_notifier_check (notifier);
+  spin (100);
+  g_assert_cmpuint (crm_notifier_get_n_sent (notifier), ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (crm_notifier_has_pending (notifier));
+  g_clear_object (&notifier);
+  g_dbus_connection_close_sync (server, NULL, NULL);
+}
+
 /* ---- autostart ---- */
 
 static void
@@ -611,6 +712,8 @@ main (int   argc,
   g_test_add ("/gui/tasks/card-next-step", CrmTestStore, NULL,
               crm_test_store_setup, test_card_next_step, crm_test_store_teardown);
   g_test_add ("/gui/tasks/badge", CrmTestStore, NULL, crm_test_store_setup, test_badge, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/notifier-resume", CrmTestStore, NULL,
+              crm_test_store_setup, test_notifier_resume, crm_test_store_teardown);
   g_test_add_func ("/gui/tasks/autostart", test_autostart);
   return crm_test_run ();
 }

@@ -176,19 +176,37 @@ on_reminder_fired_cb (CrmReminders *reminders,
     self->flush_id = g_idle_add (flush_cb, self);
 }
 
+/**
+ * crm_notifier_clock_jumped:
+ * @real_delta_us: how far the wall clock moved since the last look
+ * @mono_delta_us: how far the monotonic clock moved meanwhile
+ *
+ * The monotonic clock stands still while the PC sleeps and ignores changes
+ * of the time; the wall clock does not. More than a few seconds between
+ * the two means a resume or a clock change.
+ *
+ * Returns: whether the reminders should be checked again now
+ */
+gboolean
+crm_notifier_clock_jumped (gint64 real_delta_us,
+                           gint64 mono_delta_us)
+{
+  return ABS (real_delta_us - mono_delta_us) > JUMP_US;
+}
+
 static gboolean
 on_tick_cb (gpointer data)
 {
   CrmNotifier *self = data;
   gint64 real = g_get_real_time ();
   gint64 mono = g_get_monotonic_time ();
-  gint64 drift = (real - self->tick_real) - (mono - self->tick_mono);
+  gboolean jumped = crm_notifier_clock_jumped (real - self->tick_real, mono - self->tick_mono);
 
   self->tick_real = real;
   self->tick_mono = mono;
-  if (ABS (drift) > JUMP_US)
+  if (jumped)
     {
-      g_debug ("The wall clock jumped by %" G_GINT64_FORMAT " s: checking the reminders", drift / G_USEC_PER_SEC);
+      g_debug ("The wall clock jumped: checking the reminders");
       crm_notifier_check (self);
     }
   return G_SOURCE_CONTINUE;

@@ -28,5 +28,7 @@ GNotification *crm_notifier_build            (CrmStore     *store,
 char          *crm_notifier_id               (const char   *task_id);
 void           crm_notifier_withdraw         (CrmNotifier  *self,
                                               const char   *task_id);
+gboolean       crm_notifier_clock_jumped     (gint64        real_delta_us,
+                                              gint64        mono_delta_us);
 
 G_END_DECLS
