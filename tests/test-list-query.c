@@ -122,7 +122,7 @@ test_reader (void)
   g_assert_true (crm_store_make_reader (reader, &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_test_query_int (reader, "PRAGMA mmap_size", NULL), ==, 0);
-  g_assert_cmpint (crm_test_query_int (reader, "PRAGMA cache_size", NULL), ==, -4096);
+  g_assert_cmpint (crm_test_query_int (reader, "PRAGMA cache_size", NULL), ==, -2048);
   g_assert_cmpint (crm_test_query_int (reader, "PRAGMA temp_store", NULL), ==, 1);
 
   /* The writer's rows are visible to the reader (WAL); the reader cannot write. */

@@ -11,9 +11,11 @@
  * @error: return location for a #GError
  *
  * Turns a connection into a lean, read-only one for a background reader
- * (a list model's page worker): a 4 MiB page cache and no memory map,
+ * (a list model's page worker): a 2 MiB page cache and no memory map,
  * since every list has its own connection and each would otherwise keep
- * up to 32 MiB of cache and 256 MiB of mapped file resident; big sorts
+ * up to 32 MiB of cache and 256 MiB of mapped file resident (4 MiB
+ * were 4 MB more resident with no faster searches: the file's pages
+ * stay in the system's cache); big sorts
  * (a million rows by company) spill to a temporary file instead of
  * growing the heap; and query_only, so a reader can never write by
  * mistake.
@@ -27,7 +29,7 @@ crm_store_make_reader (CrmStore  *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
   if (sqlite3_exec (crm_store_get_db (store),
-                    "PRAGMA cache_size=-4096; PRAGMA mmap_size=0; PRAGMA temp_store=FILE;"
+                    "PRAGMA cache_size=-2048; PRAGMA mmap_size=0; PRAGMA temp_store=FILE;"
                     " PRAGMA query_only=1;",
                     NULL, NULL, NULL) != SQLITE_OK)
     {

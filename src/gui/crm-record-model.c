@@ -219,6 +219,36 @@ same_rids (GArray *a,
   return TRUE;
 }
 
+/* The models' jobs run on one thread of their own rather than GLib's
+ * shared pool: each pool thread that allocates gets a malloc arena of its
+ * own, and page records spread over a dozen arenas, freed from the UI
+ * thread, left each of them fragmented (10 MB more resident after
+ * browsing a million rows). Jobs of one model queued on its worker's
+ * lock anyway, and only the list on screen has work to do. */
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  GTask *task = data;
+  GTaskThreadFunc func = (GTaskThreadFunc) g_object_get_data (G_OBJECT (task), "crm-job-func");
+
+  func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+        g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+static void
+run_in_worker (GTask           *task,
+               GTaskThreadFunc  func)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (run_job, NULL, 1, TRUE, NULL));
+  g_object_set_data (G_OBJECT (task), "crm-job-func", func);
+  g_thread_pool_push (pool, g_object_ref (task), NULL);
+}
+
 /* glibc keeps what a thread freed in that thread's arena: a million-row
  * array dropped after a search stays resident (8 MB, more as the arenas
  * fragment) until trimmed. Off the UI thread: it takes a few ms. */
@@ -240,7 +270,7 @@ trim_heap (void)
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
   g_task_set_source_tag (task, trim_heap);
-  g_task_run_in_thread (task, run_trim);
+  run_in_worker (task, run_trim);
 }
 
 /* get_many skips rows that vanished; line the records up with the rids. */
@@ -456,7 +486,7 @@ request_page (CrmRecordModel *self,
   task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
   g_task_set_source_tag (task, request_page);
   g_task_set_task_data (task, job, page_job_free);
-  g_task_run_in_thread (task, run_page);
+  run_in_worker (task, run_page);
 }
 
 static void
@@ -798,7 +828,7 @@ crm_record_model_set_query (CrmRecordModel *self,
   task = g_task_new (self, self->cancellable, on_query_ready_cb, NULL);
   g_task_set_source_tag (task, crm_record_model_set_query);
   g_task_set_task_data (task, job, query_job_free);
-  g_task_run_in_thread (task, run_query);
+  run_in_worker (task, run_query);
 }
 
 gboolean
