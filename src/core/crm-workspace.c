@@ -206,6 +206,8 @@ seed (CrmStore  *store,
  *
  * Returns: %TRUE on success
  */
+#define SEEDED_VERSION "2"
+
 gboolean
 crm_workspace_seed (CrmStore  *store,
                     GError   **error)
@@ -213,10 +215,14 @@ crm_workspace_seed (CrmStore  *store,
   g_autofree char *seeded = crm_store_get_local (store, "seeded");
   g_autofree char *any_user = NULL;
 
+  /* "2": the workspace has had the default cadences too. A "1" comes from
+   * before cadences existed and gets the ones it misses, once. */
+  if (g_strcmp0 (seeded, SEEDED_VERSION) == 0)
+    return TRUE;
   if (!crm_cadence_seed_defaults (store, error))
     return FALSE;
   if (seeded != NULL)
-    return TRUE;
+    return crm_store_set_local (store, "seeded", SEEDED_VERSION, error);
 
   /* A synced copy of someone else's workspace has its data already. */
   any_user = query_text (store, "SELECT id FROM users LIMIT 1", NULL);
@@ -228,7 +234,7 @@ crm_workspace_seed (CrmStore  *store,
       crm_store_rollback (store);
       return FALSE;
     }
-  if (!crm_store_set_local (store, "seeded", "1", error))
+  if (!crm_store_set_local (store, "seeded", SEEDED_VERSION, error))
     {
       crm_store_rollback (store);
       return FALSE;
