@@ -173,7 +173,8 @@ ok(set_text(phone, '8 (912) 345 67 89'), 'typing the phone in another format')
 
 banner = wait_for(lambda: find(app, 'label', contains='Possible duplicate', showing=True), 10)
 ok(banner is not None, 'typing a known phone in another format shows the duplicate banner')
-detail = find(app, 'label', contains='+7 912 345-67-89', showing=True)
+# The banner's title and its details are set one after the other.
+detail = wait_for(lambda: find(app, 'label', contains='+7 912 345-67-89', showing=True), 5)
 ok(detail is not None, 'the banner names the matching phone')
 shot('1-duplicate-banner')
 
