@@ -694,7 +694,10 @@ crm_board_model_apply (CrmBoardModel              *self,
       g_array_append_vals (self->rids, rids->data, new_n);
       if (result->first != NULL)
         store_page (self, 0, result->first);
+      gint64 t = g_get_monotonic_time ();
       g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
+      g_debug ("items-changed %u -%u +%u: %.1f ms", head, old_n - head - tail, new_n - head - tail,
+               (g_get_monotonic_time () - t) / 1000.0);
     }
   refresh_live_items (self);
   if (old_n != new_n)

@@ -4,11 +4,26 @@
 #include "config.h"
 
 #include "crm-board-tile.h"
-#include "crm-board-resources.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crm-settings.h"
+
+/*
+ * A card on the board, drawn as ONE widget: GTK 4.8's list views keep up
+ * to 200 rows alive per view, so a board of seven columns builds about
+ * 1,400 cards up front; as a template of a dozen labels, images and an
+ * avatar each, that took over a second and made every scrolled frame
+ * expensive. Here the CSS node gives the card its background, border,
+ * temperature stripe and padding; the text is a handful of Pango layouts
+ * made when the card's fields change and laid out on allocation; icons
+ * are the theme's symbolic paintables, tinted at snapshot time.
+ */
+
+#define FOOTER_H 22
+#define ICON 14
+#define AVATAR 22
 
 struct _CrmBoardTile
 {
@@ -17,25 +32,34 @@ struct _CrmBoardTile
   CrmBoardItem *item;
   gulong        notify_id;
 
-  GtkBox       *frame;
-  GtkLabel     *title_label;
-  GtkImage     *duplicate_icon;
-  GtkLabel     *value_label;
-  GtkLabel     *company_label;
-  GtkImage     *channel_icon;
-  GtkWidget    *task_box;
-  GtkLabel     *task_label;
-  GtkWidget    *days_box;
-  GtkLabel     *days_label;
-  GtkWidget    *no_step_label;
-  GtkLabel     *state_label;
-  AdwAvatar    *owner_avatar;
+  PangoLayout  *title;
+  PangoLayout  *value;
+  PangoLayout  *company;
+  PangoLayout  *task;
+  PangoLayout  *days;
+  PangoLayout  *badge;
+  PangoLayout  *initials;
+  const char   *channel_icon;
+  guint         avatar_color;
+
+  /* Where things were drawn, for tooltips. */
+  graphene_rect_t channel_rect;
+  graphene_rect_t days_rect;
+  graphene_rect_t avatar_rect;
+  graphene_rect_t duplicate_rect;
+  graphene_rect_t badge_rect;
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoardTile, crm_board_tile, GTK_TYPE_WIDGET)
 
 static const char *const temperature_classes[] = { "temp-hot", "temp-warm", "temp-cold" };
-static const char *const task_classes[] = { "task-planned", "task-today", "task-overdue" };
+
+/* libadwaita's avatar palette, light enough for white initials. */
+static const GdkRGBA avatar_colors[] = {
+  { 0.208, 0.518, 0.894, 1 }, { 0.149, 0.635, 0.412, 1 }, { 0.898, 0.647, 0.039, 1 },
+  { 0.753, 0.110, 0.157, 1 }, { 0.506, 0.239, 0.612, 1 }, { 0.596, 0.416, 0.267, 1 },
+  { 0.369, 0.361, 0.392, 1 }, { 0.902, 0.380, 0.000, 1 },
+};
 
 /**
  * crm_board_tile_channel_icon:
@@ -114,91 +138,117 @@ crm_board_tile_describe (CrmBoardCard *card)
   return g_string_free (out, FALSE);
 }
 
-static void
-swap_class (GtkWidget         *widget,
-            const char *const *classes,
-            guint              n_classes,
-            const char        *wanted)
+static char *
+initials (const char *name)
 {
-  for (guint i = 0; i < n_classes; i++)
-    if (g_strcmp0 (classes[i], wanted) != 0)
-      gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  /* "Фамилия Имя" or "Имя Фамилия": the first letters of the first two words. */
+  for (guint i = 0; words[i] != NULL && out->len < 8; i++)
+    {
+      gunichar c = g_utf8_get_char_validated (words[i], -1);
+
+      if (*words[i] == '\0' || c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalpha (c))
+        continue;
+      g_string_append_unichar (out, g_unichar_toupper (c));
+      if (g_utf8_strlen (out->str, -1) == 2)
+        break;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static PangoLayout *
+make_layout (CrmBoardTile *self,
+             const char   *text,
+             gboolean      bold,
+             double        scale)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (scale != 1.0)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static void
+clear_layouts (CrmBoardTile *self)
+{
+  g_clear_object (&self->title);
+  g_clear_object (&self->value);
+  g_clear_object (&self->company);
+  g_clear_object (&self->task);
+  g_clear_object (&self->days);
+  g_clear_object (&self->badge);
+  g_clear_object (&self->initials);
+  self->channel_icon = NULL;
 }
 
 static void
 update (CrmBoardTile *self)
 {
   CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
-  g_autofree char *temp_class = NULL;
-  g_autofree char *days = NULL;
-  g_autofree char *money = NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autofree char *label = NULL;
 
+  clear_layouts (self);
+  for (guint i = 0; i < G_N_ELEMENTS (temperature_classes); i++)
+    gtk_widget_remove_css_class (widget, temperature_classes[i]);
   if (card == NULL)
     {
       /* Not read yet: an empty card of the same size, no flicker of text. */
-      gtk_label_set_text (self->title_label, "");
-      gtk_label_set_text (self->company_label, "");
-      gtk_label_set_text (self->value_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->duplicate_icon), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
-      gtk_widget_set_visible (self->task_box, FALSE);
-      gtk_widget_set_visible (self->days_box, FALSE);
-      gtk_widget_set_visible (self->no_step_label, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->owner_avatar), FALSE);
-      swap_class (GTK_WIDGET (self->frame), temperature_classes, 3, NULL);
-      gtk_widget_add_css_class (GTK_WIDGET (self->frame), "loading");
+      gtk_widget_add_css_class (widget, "loading");
+      gtk_widget_queue_draw (widget);
       return;
     }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->frame), "loading");
-  gtk_label_set_text (self->title_label, card->title);
-  gtk_label_set_text (self->company_label, card->company != NULL ? card->company : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->company_label), TRUE);
-  if (card->has_value)
-    money = crm_money_format (card->value, card->currency);
-  gtk_label_set_text (self->value_label, money != NULL ? money : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicate_icon), card->duplicate);
-
-  /* No source known: no icon rather than a guess. */
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), card->channel_kind != NULL);
-  gtk_image_set_from_icon_name (self->channel_icon, crm_board_tile_channel_icon (card->channel_kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_icon),
-                               card->channel_name);
-
-  gtk_widget_set_visible (self->task_box, card->task != CRM_BOARD_TASK_NONE);
-  gtk_label_set_text (self->task_label, crm_board_task_label (card->task));
-  swap_class (self->task_box, task_classes, 3,
-              card->task == CRM_BOARD_TASK_NONE ? NULL : task_classes[card->task - 1]);
-
-  days = days_text (card->days_in_stage);
-  gtk_widget_set_visible (self->days_box, TRUE);
-  gtk_label_set_text (self->days_label, days);
-  if (card->rotting)
-    gtk_widget_add_css_class (self->days_box, "rotting");
-  else
-    gtk_widget_remove_css_class (self->days_box, "rotting");
-  gtk_widget_set_tooltip_text (self->days_box, card->rotting ? _("Stuck in this stage longer than it should be")
-                                                             : _("Days in this stage"));
-
-  gtk_widget_set_visible (self->no_step_label, card->no_next_step);
-  gtk_widget_set_visible (GTK_WIDGET (self->state_label), card->converted || card->lost_reason != NULL);
-  gtk_label_set_text (self->state_label, card->converted ? _("Client") : card->lost_reason);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_label), card->lost_reason);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->owner_avatar), card->owner_name != NULL);
-  adw_avatar_set_text (self->owner_avatar, card->owner_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_avatar), card->owner_name);
-
+  gtk_widget_remove_css_class (widget, "loading");
   if (card->temperature != NULL)
-    temp_class = g_strdup_printf ("temp-%s", card->temperature);
-  swap_class (GTK_WIDGET (self->frame), temperature_classes, 3, temp_class);
+    {
+      g_autofree char *temp_class = g_strdup_printf ("temp-%s", card->temperature);
+      gtk_widget_add_css_class (widget, temp_class);
+    }
+
+  self->title = make_layout (self, card->title, TRUE, 1.0);
+  if (card->has_value)
+    {
+      g_autofree char *money = crm_money_format (card->value, card->currency);
+      self->value = make_layout (self, money, TRUE, 1.0);
+    }
+  if (card->company != NULL)
+    self->company = make_layout (self, card->company, FALSE, 0.83);
+  if (card->channel_kind != NULL)
+    self->channel_icon = crm_board_tile_channel_icon (card->channel_kind);
+  if (card->task != CRM_BOARD_TASK_NONE)
+    self->task = make_layout (self, crm_board_task_label (card->task), card->task == CRM_BOARD_TASK_OVERDUE, 0.83);
+  {
+    g_autofree char *days = days_text (card->days_in_stage);
+    self->days = make_layout (self, days, card->rotting, 0.83);
+  }
+  if (card->no_next_step)
+    self->badge = make_layout (self, _("No next step"), FALSE, 0.83);
+  else if (card->converted)
+    self->badge = make_layout (self, _("Client"), FALSE, 0.83);
+  else if (card->lost_reason != NULL)
+    self->badge = make_layout (self, card->lost_reason, FALSE, 0.83);
+  if (card->owner_name != NULL)
+    {
+      g_autofree char *letters = initials (card->owner_name);
+
+      self->initials = make_layout (self, letters, TRUE, 0.7);
+      self->avatar_color = g_str_hash (card->owner_name) % G_N_ELEMENTS (avatar_colors);
+    }
 
   label = crm_board_tile_describe (card);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_queue_allocate (widget);
 }
 
 static void
@@ -209,13 +259,292 @@ on_card_notify_cb (CrmBoardItem *item,
   update (self);
 }
 
+/* ---- drawing ---- */
+
+static GdkRGBA
+named_color (GtkWidget  *widget,
+             const char *name,
+             const GdkRGBA *fallback)
+{
+  GdkRGBA rgba = *fallback;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &rgba))
+    rgba = *fallback;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return rgba;
+}
+
+static GdkRGBA
+fg_color (GtkWidget *widget,
+          double     alpha)
+{
+  GdkRGBA rgba;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &rgba);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  rgba.alpha *= alpha;
+  return rgba;
+}
+
+static GdkPaintable *
+icon (GtkWidget  *widget,
+      const char *name,
+      int         size)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+
+  /* The theme caches its icons: the same paintable comes back each time. */
+  return GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, name, NULL, size,
+                                                    gtk_widget_get_scale_factor (widget),
+                                                    gtk_widget_get_direction (widget), 0));
+}
+
+static void
+draw_icon (GtkSnapshot   *snapshot,
+           GtkWidget     *widget,
+           const char    *name,
+           float          x,
+           float          y,
+           int            size,
+           const GdkRGBA *color)
+{
+  g_autoptr(GdkPaintable) paintable = icon (widget, name, size);
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  if (GTK_IS_SYMBOLIC_PAINTABLE (paintable))
+    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (paintable), snapshot,
+                                              size, size, colors, 4);
+  else
+    gdk_paintable_snapshot (paintable, snapshot, size, size);
+  gtk_snapshot_restore (snapshot);
+}
+
+static float
+text_width (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
+
+static float
+text_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+static void
+draw_text (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           float          x,
+           float          y,
+           const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+pill (GtkSnapshot   *snapshot,
+      float          x,
+      float          y,
+      float          w,
+      float          h,
+      const GdkRGBA *color)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+crm_board_tile_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  CrmBoardTile *self = CRM_BOARD_TILE (widget);
+  CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  static const GdkRGBA red = { 0.88, 0.11, 0.14, 1 }, blue = { 0.21, 0.52, 0.89, 1 },
+                       amber = { 0.61, 0.43, 0.01, 1 };
+  GdkRGBA fg = fg_color (widget, 1.0);
+  GdkRGBA dim = fg_color (widget, 0.62);
+  GdkRGBA error = named_color (widget, "error_color", &red);
+  GdkRGBA accent = named_color (widget, "accent_color", &blue);
+  GdkRGBA warning = named_color (widget, "warning_color", &amber);
+  float x, y, right, title_room;
+
+  memset (&self->channel_rect, 0, sizeof (graphene_rect_t) * 5);
+  if (card == NULL || self->title == NULL)
+    return;
+
+  /* Top line: the name, and the deal value on the right. */
+  right = width;
+  if (self->value != NULL)
+    {
+      float vw = text_width (self->value);
+
+      draw_text (snapshot, self->value, right - vw, 0, &fg);
+      right -= vw + 8;
+    }
+  if (card->duplicate)
+    {
+      right -= ICON;
+      self->duplicate_rect = GRAPHENE_RECT_INIT (right, 2, ICON, ICON);
+      draw_icon (snapshot, widget, "edit-copy-symbolic", right, 2, ICON, &warning);
+      right -= 6;
+    }
+  title_room = MAX (right, 20);
+  pango_layout_set_width (self->title, (int) (title_room * PANGO_SCALE));
+  draw_text (snapshot, self->title, 0, 0, &fg);
+
+  if (self->company != NULL)
+    {
+      pango_layout_set_width (self->company, (int) (width * PANGO_SCALE));
+      draw_text (snapshot, self->company, 0, text_height (self->title) + 1, &dim);
+    }
+
+  /* Footer: source, next task, days in stage, a badge; the owner at the right. */
+  y = height - FOOTER_H;
+  x = 0;
+  right = width;
+  if (self->initials != NULL)
+    {
+      GskRoundedRect circle;
+      const GdkRGBA *bg = &avatar_colors[self->avatar_color];
+      GdkRGBA white = { 1, 1, 1, 1 };
+      float ax = width - AVATAR, ay = y + (FOOTER_H - AVATAR) / 2.0f;
+
+      self->avatar_rect = GRAPHENE_RECT_INIT (ax, ay, AVATAR, AVATAR);
+      gsk_rounded_rect_init_from_rect (&circle, &self->avatar_rect, AVATAR / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &circle);
+      gtk_snapshot_append_color (snapshot, bg, &self->avatar_rect);
+      gtk_snapshot_pop (snapshot);
+      draw_text (snapshot, self->initials, ax + (AVATAR - text_width (self->initials)) / 2,
+                 ay + (AVATAR - text_height (self->initials)) / 2, &white);
+      right -= AVATAR + 6;
+    }
+  if (self->channel_icon != NULL)
+    {
+      self->channel_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - ICON) / 2.0f, ICON, ICON);
+      draw_icon (snapshot, widget, self->channel_icon, x, y + (FOOTER_H - ICON) / 2.0f, ICON, &dim);
+      x += ICON + 10;
+    }
+  if (self->task != NULL)
+    {
+      const GdkRGBA *color = card->task == CRM_BOARD_TASK_OVERDUE ? &error
+                             : card->task == CRM_BOARD_TASK_TODAY ? &accent : &dim;
+      float th = text_height (self->task);
+
+      draw_icon (snapshot, widget, "alarm-symbolic", x, y + (FOOTER_H - 12) / 2.0f, 12, color);
+      draw_text (snapshot, self->task, x + 15, y + (FOOTER_H - th) / 2, color);
+      x += 15 + text_width (self->task) + 10;
+    }
+  if (self->days != NULL && x < right - 30)
+    {
+      const GdkRGBA *color = card->rotting ? &error : &dim;
+      float th = text_height (self->days);
+      float dw = 15 + text_width (self->days);
+
+      self->days_rect = GRAPHENE_RECT_INIT (x, y, dw, FOOTER_H);
+      draw_icon (snapshot, widget, "document-open-recent-symbolic", x, y + (FOOTER_H - 12) / 2.0f, 12, color);
+      draw_text (snapshot, self->days, x + 15, y + (FOOTER_H - th) / 2, color);
+      x += dw + 10;
+    }
+  if (self->badge != NULL && x < right - 30)
+    {
+      GdkRGBA tint = card->no_next_step ? warning : dim;
+      GdkRGBA back = tint;
+      float bh = text_height (self->badge);
+      float room = right - x - 12;
+      float bw;
+
+      pango_layout_set_width (self->badge, (int) (room * PANGO_SCALE));
+      bw = MIN (text_width (self->badge), room);
+      back.alpha = 0.16;
+      self->badge_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - bh - 2) / 2, bw + 12, bh + 2);
+      pill (snapshot, x, y + (FOOTER_H - bh - 2) / 2, bw + 12, bh + 2, &back);
+      draw_text (snapshot, self->badge, x + 6, y + (FOOTER_H - bh) / 2, &tint);
+    }
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget    *widget,
+                     int           x,
+                     int           y,
+                     gboolean      keyboard,
+                     GtkTooltip   *tooltip,
+                     CrmBoardTile *self)
+{
+  CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
+  graphene_point_t p = GRAPHENE_POINT_INIT (x, y);
+  const char *text = NULL;
+  int top, left;
+
+  if (card == NULL)
+    return FALSE;
+  /* The rects are in content coordinates; x and y include the padding. */
+  {
+    GtkBorder padding, border;
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_get_padding (gtk_widget_get_style_context (widget), &padding);
+    gtk_style_context_get_border (gtk_widget_get_style_context (widget), &border);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    left = padding.left + border.left;
+    top = padding.top + border.top;
+  }
+  p.x -= left;
+  p.y -= top;
+  if (graphene_rect_contains_point (&self->channel_rect, &p))
+    text = card->channel_name;
+  else if (graphene_rect_contains_point (&self->days_rect, &p))
+    text = card->rotting ? _("Stuck in this stage longer than it should be") : _("Days in this stage");
+  else if (graphene_rect_contains_point (&self->avatar_rect, &p))
+    text = card->owner_name;
+  else if (graphene_rect_contains_point (&self->duplicate_rect, &p))
+    text = _("Possible duplicate");
+  else if (graphene_rect_contains_point (&self->badge_rect, &p))
+    text = card->lost_reason;
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+crm_board_tile_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  /* Fixed: the board's rows are all the same height (PERF.md). */
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? 66 : 120;
+}
+
 static void
 crm_board_tile_dispose (GObject *object)
 {
   CrmBoardTile *self = CRM_BOARD_TILE (object);
 
   crm_board_tile_set_item (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_BOARD_TILE);
+  clear_layouts (self);
   G_OBJECT_CLASS (crm_board_tile_parent_class)->dispose (object);
 }
 
@@ -226,23 +555,8 @@ crm_board_tile_class_init (CrmBoardTileClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_board_tile_dispose;
-  (void) crm_board_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/voronka/Voronka/crm-board-tile.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, frame);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, duplicate_icon);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, value_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, company_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, channel_icon);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, task_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, task_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, days_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, days_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, no_step_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, state_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmBoardTile, owner_avatar);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->snapshot = crm_board_tile_snapshot;
+  widget_class->measure = crm_board_tile_measure;
   gtk_widget_class_set_css_name (widget_class, "boardtile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -250,7 +564,11 @@ crm_board_tile_class_init (CrmBoardTileClass *klass)
 static void
 crm_board_tile_init (CrmBoardTile *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "board-tile");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 }
 
 CrmBoardTile *
@@ -272,8 +590,7 @@ crm_board_tile_set_item (CrmBoardTile *self,
   g_set_object (&self->item, item);
   if (item != NULL)
     self->notify_id = g_signal_connect (item, "notify::card", G_CALLBACK (on_card_notify_cb), self);
-  if (self->frame != NULL)
-    update (self);
+  update (self);
 }
 
 /**

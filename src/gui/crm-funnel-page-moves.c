@@ -53,6 +53,17 @@ on_undo_clicked_cb (AdwToast      *t,
 }
 
 static void
+on_undo_dismissed_cb (AdwToast      *t,
+                      CrmFunnelPage *self)
+{
+  g_signal_handlers_disconnect_by_data (t, self);
+  if (self->undo_toast == t)
+    g_clear_object (&self->undo_toast);
+}
+
+/* One Undo toast at a time: while it shows, a new move takes it over
+ * (dismissing toasts in quick succession upsets AdwToastOverlay 1.2). */
+static void
 remember_undo (CrmFunnelPage    *self,
                const char       *lead_id,
                CrmBoardPosition *before,
@@ -60,22 +71,22 @@ remember_undo (CrmFunnelPage    *self,
 {
   g_autofree char *text = g_strdup_printf (_("Moved to “%s”"), stage_name);
 
-  if (self->undo_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-      adw_toast_dismiss (self->undo_toast);
-      g_clear_object (&self->undo_toast);
-    }
   g_free (self->undo_lead);
   self->undo_lead = g_strdup (lead_id);
   crm_board_position_clear (&self->undo_pos);
   self->undo_pos = *before;
   memset (before, 0, sizeof *before);
 
-  self->undo_toast = g_object_ref (adw_toast_new (text));
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, text);
+      return;
+    }
+  self->undo_toast = adw_toast_new (text);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_timeout (self->undo_toast, 6);
   g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
+  g_signal_connect (self->undo_toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
 }
 
@@ -115,6 +126,7 @@ commit (CrmFunnelPage *self,
   g_autoptr(GError) error = NULL;
   CrmMove m = { move->stage_id, move->above_id, move->below_id, reason, NULL, fields };
   CrmBoardColumn *to = crm_funnel_page_column_of_stage (self, move->stage_id);
+  g_autofree char *from_stage = NULL;
   gint64 start = g_get_monotonic_time ();
 
   if (!crm_funnel_move (self->store, move->lead_id, &m, &error))
@@ -124,11 +136,12 @@ commit (CrmFunnelPage *self,
       return FALSE;
     }
   self->last_move_us = g_get_monotonic_time () - start;
+  from_stage = g_strdup (move->before.stage_id);
   show_moved (self, move);
   remember_undo (self, move->lead_id, &move->before,
                  to != NULL ? crm_record_get_text (crm_board_column_get_stage (to), "name") : "");
   crm_funnel_page_emit_changed (self, move->lead_id);
-  crm_funnel_page_reload (self);
+  crm_funnel_page_reload_stages (self, from_stage, move->stage_id);
   return TRUE;
 }
 
@@ -395,12 +408,9 @@ crm_funnel_page_undo (CrmFunnelPage *self)
   lead_id = g_steal_pointer (&self->undo_lead);
   ok = crm_board_restore (self->store, lead_id, &self->undo_pos, &error);
   crm_board_position_clear (&self->undo_pos);
+  /* From the toast's button the toast goes by itself. */
   if (self->undo_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-      adw_toast_dismiss (self->undo_toast);
-      g_clear_object (&self->undo_toast);
-    }
+    adw_toast_dismiss (self->undo_toast);
   if (!ok)
     crm_funnel_page_toast (self, error->message);
   else

@@ -35,8 +35,13 @@ struct _CrmFunnelPage
   char            *text;
   guint            search_source;
   gboolean         loading;
-  gboolean         reload_again;
+  gboolean         dirty_all;
+  GHashTable      *dirty;       /* stage ids to re-read */
+  gboolean         emitting_change;
+  char            *changed_lead;
+  guint            changed_source;
   gboolean         building;
+  gint64           load_started;
 
   /* The last move, for Undo. */
   char            *undo_lead;
@@ -75,6 +80,9 @@ char           *crm_funnel_page_lead_id_of      (CrmFunnelPage  *self,
                                                  gint64          rid);
 void            crm_funnel_page_update_total    (CrmFunnelPage  *self);
 void            crm_funnel_page_reload          (CrmFunnelPage  *self);
+void            crm_funnel_page_reload_stages   (CrmFunnelPage  *self,
+                                                 const char     *a,
+                                                 const char     *b);
 void            crm_funnel_page_emit_changed    (CrmFunnelPage  *self,
                                                  const char     *lead_id);
 void            crm_funnel_page_emit_activated  (CrmFunnelPage  *self,

@@ -43,6 +43,7 @@ static guint signals[N_SIGNALS];
 static const char *const temperatures[] = { NULL, "hot", "warm", "cold" };
 
 static void build_columns (CrmFunnelPage *self);
+static void start_load (CrmFunnelPage *self);
 
 /* ---- helpers ---- */
 
@@ -167,6 +168,7 @@ on_loaded_cb (GObject      *source,
   CrmFunnelPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) columns = crm_board_load_finish (result, &error);
+  gint64 start;
 
   if (columns == NULL)
     {
@@ -179,6 +181,7 @@ on_loaded_cb (GObject      *source,
       g_object_unref (self);
       return;
     }
+  start = g_get_monotonic_time ();
   for (guint i = 0; i < columns->len; i++)
     {
       CrmBoardColumnResult *r = g_ptr_array_index (columns, i);
@@ -187,42 +190,70 @@ on_loaded_cb (GObject      *source,
       if (column != NULL)
         crm_board_model_apply (crm_board_column_get_model (column), r);
     }
+  g_debug ("board read in %.1f ms, put in place in %.1f ms",
+           (start - self->load_started) / 1000.0, (g_get_monotonic_time () - start) / 1000.0);
   crm_funnel_page_update_total (self);
   self->loading = FALSE;
-  if (self->reload_again)
-    {
-      self->reload_again = FALSE;
-      crm_funnel_page_reload (self);
-    }
-  else
+  if (self->dirty_all || g_hash_table_size (self->dirty) > 0)
+    start_load (self);
+  if (!self->loading)
     g_signal_emit (self, signals[LOADED], 0);
   g_object_unref (self);
 }
 
-void
-crm_funnel_page_reload (CrmFunnelPage *self)
+static void
+start_load (CrmFunnelPage *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) stage_ids = NULL;
   CrmBoardFilter filter = { self->owner_id, self->channel_id, self->temperature, self->text };
 
-  if (self->columns->len == 0)
-    return;
-  /* One load at a time, the newest wins: a reload asked for while one
-   * runs starts when it is done. */
-  if (self->loading)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
+  /* Columns in board order; only those that changed. */
   for (guint i = 0; i < self->columns->len; i++)
-    g_strv_builder_add (builder, crm_board_column_get_stage_id (crm_funnel_page_column_at (self, i)));
+    {
+      const char *id = crm_board_column_get_stage_id (crm_funnel_page_column_at (self, i));
+
+      if (self->dirty_all || g_hash_table_contains (self->dirty, id))
+        g_strv_builder_add (builder, id);
+    }
+  self->dirty_all = FALSE;
+  g_hash_table_remove_all (self->dirty);
   stage_ids = g_strv_builder_end (builder);
+  if (stage_ids[0] == NULL)
+    return;
   self->loading = TRUE;
+  self->load_started = g_get_monotonic_time ();
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   crm_board_load_async (self->worker, (const char *const *) stage_ids, &filter, self->load_cancellable,
                         on_loaded_cb, g_object_ref (self));
+}
+
+/* Re-reads every column (filters, search, an edit elsewhere). One load at
+ * a time: what is asked for meanwhile is read when it is done. */
+void
+crm_funnel_page_reload (CrmFunnelPage *self)
+{
+  if (self->columns->len == 0)
+    return;
+  self->dirty_all = TRUE;
+  if (!self->loading)
+    start_load (self);
+}
+
+/* Re-reads the columns of two stages (either may be %NULL): after a move,
+ * the other five need nothing. */
+void
+crm_funnel_page_reload_stages (CrmFunnelPage *self,
+                               const char    *a,
+                               const char    *b)
+{
+  if (a != NULL)
+    g_hash_table_add (self->dirty, g_strdup (a));
+  if (b != NULL)
+    g_hash_table_add (self->dirty, g_strdup (b));
+  if (!self->loading)
+    start_load (self);
 }
 
 /* ---- callbacks ---- */
@@ -504,7 +535,8 @@ build_columns (CrmFunnelPage *self)
     }
   g_cancellable_cancel (self->load_cancellable);
   self->loading = FALSE;
-  self->reload_again = FALSE;
+  self->dirty_all = FALSE;
+  g_hash_table_remove_all (self->dirty);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
     gtk_box_remove (self->columns_box, child);
   g_ptr_array_set_size (self->columns, 0);
@@ -561,6 +593,7 @@ crm_funnel_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->search_source, g_source_remove);
+  g_clear_handle_id (&self->changed_source, g_source_remove);
   if (self->h_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->h_tick);
@@ -588,10 +621,12 @@ crm_funnel_page_finalize (GObject *object)
 
   g_clear_pointer (&self->worker, crm_board_worker_unref);
   g_ptr_array_unref (self->columns);
+  g_hash_table_unref (self->dirty);
   g_ptr_array_unref (self->owner_ids);
   g_ptr_array_unref (self->channel_ids);
   crm_board_position_clear (&self->undo_pos);
   g_free (self->undo_lead);
+  g_free (self->changed_lead);
   g_free (self->pipeline_id);
   g_free (self->currency);
   g_free (self->owner_id);
@@ -641,6 +676,7 @@ crm_funnel_page_init (CrmFunnelPage *self)
   ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->columns = g_ptr_array_new ();
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->owner_ids = g_ptr_array_new_with_free_func (g_free);
   self->channel_ids = g_ptr_array_new_with_free_func (g_free);
 
@@ -710,6 +746,9 @@ crm_funnel_page_refresh (CrmFunnelPage *self)
 
   g_return_if_fail (CRM_IS_FUNNEL_PAGE (self));
 
+  /* The window's echo of the page's own move: already being re-read. */
+  if (self->emitting_change)
+    return;
   currency = crm_store_get_setting (self->store, "currency");
   if (g_strcmp0 (currency, self->currency) != 0)
     {
@@ -796,11 +835,29 @@ crm_funnel_page_find_column (CrmFunnelPage *self,
   return GTK_WIDGET (crm_funnel_page_column_of_stage (self, stage_id));
 }
 
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  CrmFunnelPage *self = data;
+  g_autofree char *lead_id = g_steal_pointer (&self->changed_lead);
+
+  self->changed_source = 0;
+  self->emitting_change = TRUE;
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, "leads", lead_id);
+  self->emitting_change = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Tells the window after the frame that shows the move: its lists
+ * refresh, and the drop itself stays within a few milliseconds. */
 void
 crm_funnel_page_emit_changed (CrmFunnelPage *self,
                               const char    *lead_id)
 {
-  g_signal_emit (self, signals[RECORD_CHANGED], 0, "leads", lead_id);
+  g_free (self->changed_lead);
+  self->changed_lead = g_strdup (lead_id);
+  if (self->changed_source == 0)
+    self->changed_source = g_idle_add_full (G_PRIORITY_LOW, emit_changed_cb, self, NULL);
 }
 
 void
