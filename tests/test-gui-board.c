@@ -258,8 +258,8 @@ test_drop_and_undo (Fixture       *f,
   crm_funnel_page_drop (f->page, borys, f->in_work, 1);
   where = stage_of (f, f->leads[1]);
   g_assert_cmpstr (where, ==, f->in_work);
-  /* Shown at once, before the reload. */
-  g_assert_cmpint (crm_board_model_find (model (f, f->in_work), borys), ==, 1);
+  /* Shown right after (before the next frame). */
+  WAIT_FOR (crm_board_model_find (model (f, f->in_work), borys) == 1);
   g_assert_cmpint (crm_board_model_find (model (f, f->new_stage), borys), ==, -1);
   g_assert_cmpint (crm_board_model_get_sum (model (f, f->in_work)), ==, 32000000);
   WAIT_FOR (page_idle (f->page));

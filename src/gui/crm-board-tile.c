@@ -48,6 +48,9 @@ struct _CrmBoardTile
   graphene_rect_t avatar_rect;
   graphene_rect_t duplicate_rect;
   graphene_rect_t badge_rect;
+  float           value_x;
+  float           task_x;
+  float           days_x;
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoardTile, crm_board_tile, GTK_TYPE_WIDGET)
@@ -370,114 +373,154 @@ pill (GtkSnapshot   *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Where everything goes, worked out when the size or the card changes,
+ * never while painting: setting a layout's width throws its lines away. */
+static void
+arrange (CrmBoardTile *self,
+         float         width,
+         float         height)
+{
+  CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
+  float x, y, right;
+
+  memset (&self->channel_rect, 0, sizeof self->channel_rect);
+  self->days_rect = self->avatar_rect = self->duplicate_rect = self->badge_rect = self->channel_rect;
+  self->task_x = self->days_x = -1;
+  if (card == NULL || self->title == NULL)
+    return;
+
+  right = width;
+  if (self->value != NULL)
+    {
+      self->value_x = right - text_width (self->value);
+      right = self->value_x - 8;
+    }
+  if (card->duplicate)
+    {
+      right -= ICON;
+      self->duplicate_rect = GRAPHENE_RECT_INIT (right, 2, ICON, ICON);
+      right -= 6;
+    }
+  pango_layout_set_width (self->title, (int) (MAX (right, 20) * PANGO_SCALE));
+  if (self->company != NULL)
+    pango_layout_set_width (self->company, (int) (width * PANGO_SCALE));
+
+  y = height - FOOTER_H;
+  x = 0;
+  right = width;
+  if (self->initials != NULL)
+    {
+      self->avatar_rect = GRAPHENE_RECT_INIT (width - AVATAR, y + (FOOTER_H - AVATAR) / 2.0f, AVATAR, AVATAR);
+      right -= AVATAR + 6;
+    }
+  if (self->channel_icon != NULL)
+    {
+      self->channel_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - ICON) / 2.0f, ICON, ICON);
+      x += ICON + 10;
+    }
+  if (self->task != NULL)
+    {
+      self->task_x = x;
+      x += 15 + text_width (self->task) + 10;
+    }
+  if (self->days != NULL && x < right - 30)
+    {
+      float dw = 15 + text_width (self->days);
+
+      self->days_x = x;
+      self->days_rect = GRAPHENE_RECT_INIT (x, y, dw, FOOTER_H);
+      x += dw + 10;
+    }
+  if (self->badge != NULL && x < right - 30)
+    {
+      float room = right - x - 12;
+      float bh = text_height (self->badge);
+
+      pango_layout_set_width (self->badge, (int) (room * PANGO_SCALE));
+      self->badge_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - bh - 2) / 2,
+                                             MIN (text_width (self->badge), room) + 12, bh + 2);
+    }
+}
+
+static void
+crm_board_tile_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  arrange (CRM_BOARD_TILE (widget), width, height);
+}
+
 static void
 crm_board_tile_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   CrmBoardTile *self = CRM_BOARD_TILE (widget);
   CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
-  float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   static const GdkRGBA red = { 0.88, 0.11, 0.14, 1 }, blue = { 0.21, 0.52, 0.89, 1 },
                        amber = { 0.61, 0.43, 0.01, 1 };
-  GdkRGBA fg = fg_color (widget, 1.0);
-  GdkRGBA dim = fg_color (widget, 0.62);
-  GdkRGBA error = named_color (widget, "error_color", &red);
-  GdkRGBA accent = named_color (widget, "accent_color", &blue);
-  GdkRGBA warning = named_color (widget, "warning_color", &amber);
-  float x, y, right, title_room;
+  GdkRGBA fg, dim, error, accent, warning;
+  float y = height - FOOTER_H;
 
-  memset (&self->channel_rect, 0, sizeof (graphene_rect_t) * 5);
   if (card == NULL || self->title == NULL)
     return;
+  fg = fg_color (widget, 1.0);
+  dim = fg_color (widget, 0.62);
+  error = named_color (widget, "error_color", &red);
+  accent = named_color (widget, "accent_color", &blue);
+  warning = named_color (widget, "warning_color", &amber);
 
   /* Top line: the name, and the deal value on the right. */
-  right = width;
-  if (self->value != NULL)
-    {
-      float vw = text_width (self->value);
-
-      draw_text (snapshot, self->value, right - vw, 0, &fg);
-      right -= vw + 8;
-    }
-  if (card->duplicate)
-    {
-      right -= ICON;
-      self->duplicate_rect = GRAPHENE_RECT_INIT (right, 2, ICON, ICON);
-      draw_icon (snapshot, widget, "edit-copy-symbolic", right, 2, ICON, &warning);
-      right -= 6;
-    }
-  title_room = MAX (right, 20);
-  pango_layout_set_width (self->title, (int) (title_room * PANGO_SCALE));
   draw_text (snapshot, self->title, 0, 0, &fg);
-
+  if (self->value != NULL)
+    draw_text (snapshot, self->value, self->value_x, 0, &fg);
+  if (card->duplicate)
+    draw_icon (snapshot, widget, "edit-copy-symbolic", self->duplicate_rect.origin.x, 2, ICON, &warning);
   if (self->company != NULL)
-    {
-      pango_layout_set_width (self->company, (int) (width * PANGO_SCALE));
-      draw_text (snapshot, self->company, 0, text_height (self->title) + 1, &dim);
-    }
+    draw_text (snapshot, self->company, 0, text_height (self->title) + 1, &dim);
 
   /* Footer: source, next task, days in stage, a badge; the owner at the right. */
-  y = height - FOOTER_H;
-  x = 0;
-  right = width;
-  if (self->initials != NULL)
-    {
-      GskRoundedRect circle;
-      const GdkRGBA *bg = &avatar_colors[self->avatar_color];
-      GdkRGBA white = { 1, 1, 1, 1 };
-      float ax = width - AVATAR, ay = y + (FOOTER_H - AVATAR) / 2.0f;
-
-      self->avatar_rect = GRAPHENE_RECT_INIT (ax, ay, AVATAR, AVATAR);
-      gsk_rounded_rect_init_from_rect (&circle, &self->avatar_rect, AVATAR / 2.0f);
-      gtk_snapshot_push_rounded_clip (snapshot, &circle);
-      gtk_snapshot_append_color (snapshot, bg, &self->avatar_rect);
-      gtk_snapshot_pop (snapshot);
-      draw_text (snapshot, self->initials, ax + (AVATAR - text_width (self->initials)) / 2,
-                 ay + (AVATAR - text_height (self->initials)) / 2, &white);
-      right -= AVATAR + 6;
-    }
   if (self->channel_icon != NULL)
-    {
-      self->channel_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - ICON) / 2.0f, ICON, ICON);
-      draw_icon (snapshot, widget, self->channel_icon, x, y + (FOOTER_H - ICON) / 2.0f, ICON, &dim);
-      x += ICON + 10;
-    }
-  if (self->task != NULL)
+    draw_icon (snapshot, widget, self->channel_icon, 0, self->channel_rect.origin.y, ICON, &dim);
+  if (self->task_x >= 0)
     {
       const GdkRGBA *color = card->task == CRM_BOARD_TASK_OVERDUE ? &error
                              : card->task == CRM_BOARD_TASK_TODAY ? &accent : &dim;
-      float th = text_height (self->task);
 
-      draw_icon (snapshot, widget, "alarm-symbolic", x, y + (FOOTER_H - 12) / 2.0f, 12, color);
-      draw_text (snapshot, self->task, x + 15, y + (FOOTER_H - th) / 2, color);
-      x += 15 + text_width (self->task) + 10;
+      draw_icon (snapshot, widget, "alarm-symbolic", self->task_x, y + (FOOTER_H - 12) / 2.0f, 12, color);
+      draw_text (snapshot, self->task, self->task_x + 15, y + (FOOTER_H - text_height (self->task)) / 2, color);
     }
-  if (self->days != NULL && x < right - 30)
+  if (self->days_x >= 0)
     {
       const GdkRGBA *color = card->rotting ? &error : &dim;
-      float th = text_height (self->days);
-      float dw = 15 + text_width (self->days);
 
-      self->days_rect = GRAPHENE_RECT_INIT (x, y, dw, FOOTER_H);
-      draw_icon (snapshot, widget, "document-open-recent-symbolic", x, y + (FOOTER_H - 12) / 2.0f, 12, color);
-      draw_text (snapshot, self->days, x + 15, y + (FOOTER_H - th) / 2, color);
-      x += dw + 10;
+      draw_icon (snapshot, widget, "document-open-recent-symbolic", self->days_x,
+                 y + (FOOTER_H - 12) / 2.0f, 12, color);
+      draw_text (snapshot, self->days, self->days_x + 15, y + (FOOTER_H - text_height (self->days)) / 2, color);
     }
-  if (self->badge != NULL && x < right - 30)
+  if (self->badge_rect.size.width > 0)
     {
       GdkRGBA tint = card->no_next_step ? warning : dim;
       GdkRGBA back = tint;
-      float bh = text_height (self->badge);
-      float room = right - x - 12;
-      float bw;
+      const graphene_rect_t *r = &self->badge_rect;
 
-      pango_layout_set_width (self->badge, (int) (room * PANGO_SCALE));
-      bw = MIN (text_width (self->badge), room);
       back.alpha = 0.16;
-      self->badge_rect = GRAPHENE_RECT_INIT (x, y + (FOOTER_H - bh - 2) / 2, bw + 12, bh + 2);
-      pill (snapshot, x, y + (FOOTER_H - bh - 2) / 2, bw + 12, bh + 2, &back);
-      draw_text (snapshot, self->badge, x + 6, y + (FOOTER_H - bh) / 2, &tint);
+      pill (snapshot, r->origin.x, r->origin.y, r->size.width, r->size.height, &back);
+      draw_text (snapshot, self->badge, r->origin.x + 6, r->origin.y + 1, &tint);
+    }
+  if (self->initials != NULL)
+    {
+      GskRoundedRect circle;
+      GdkRGBA white = { 1, 1, 1, 1 };
+      const graphene_rect_t *r = &self->avatar_rect;
+
+      gsk_rounded_rect_init_from_rect (&circle, r, AVATAR / 2.0f);
+      gtk_snapshot_push_rounded_clip (snapshot, &circle);
+      gtk_snapshot_append_color (snapshot, &avatar_colors[self->avatar_color], r);
+      gtk_snapshot_pop (snapshot);
+      draw_text (snapshot, self->initials, r->origin.x + (AVATAR - text_width (self->initials)) / 2,
+                 r->origin.y + (AVATAR - text_height (self->initials)) / 2, &white);
     }
 }
 
@@ -556,6 +599,7 @@ crm_board_tile_class_init (CrmBoardTileClass *klass)
 
   object_class->dispose = crm_board_tile_dispose;
   widget_class->snapshot = crm_board_tile_snapshot;
+  widget_class->size_allocate = crm_board_tile_size_allocate;
   widget_class->measure = crm_board_tile_measure;
   gtk_widget_class_set_css_name (widget_class, "boardtile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

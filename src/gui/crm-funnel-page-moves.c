@@ -90,15 +90,37 @@ remember_undo (CrmFunnelPage    *self,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
 }
 
-/* The card leaves its column and appears in the other one at once; the
- * reload that follows confirms it (and the sums, the days in stage). */
-static void
-show_moved (CrmFunnelPage *self,
-            Move          *move)
+typedef struct
 {
+  CrmFunnelPage *page;
+  gint64         rid;
+  char          *stage_id;
+  guint          index;
+} Shown;
+
+static void
+shown_free (gpointer data)
+{
+  Shown *shown = data;
+
+  g_object_unref (shown->page);
+  g_free (shown->stage_id);
+  g_free (shown);
+}
+
+/* The card leaves its column and appears in the other one; the reload
+ * that follows confirms it (and the sums, the days in stage). Run right
+ * after the commit, before the next frame: GTK 4.8 re-checks every row
+ * it keeps alive (up to 200 a column) on a change, which costs a few
+ * milliseconds the drop itself need not wait for. */
+static gboolean
+show_moved_cb (gpointer data)
+{
+  Shown *shown = data;
+  CrmFunnelPage *self = shown->page;
   gint from_pos;
-  CrmBoardColumn *from = crm_funnel_page_column_of_rid (self, move->rid, &from_pos);
-  CrmBoardColumn *to = crm_funnel_page_column_of_stage (self, move->stage_id);
+  CrmBoardColumn *from = crm_funnel_page_column_of_rid (self, shown->rid, &from_pos);
+  CrmBoardColumn *to = crm_funnel_page_column_of_stage (self, shown->stage_id);
   g_autoptr(CrmBoardCard) card = NULL;
 
   if (from != NULL)
@@ -111,10 +133,24 @@ show_moved (CrmFunnelPage *self,
     }
   if (to != NULL)
     {
-      crm_board_model_insert (crm_board_column_get_model (to), move->index, move->rid, card);
-      crm_board_column_focus_rid (to, move->rid);
+      crm_board_model_insert (crm_board_column_get_model (to), shown->index, shown->rid, card);
+      crm_board_column_focus_rid (to, shown->rid);
     }
   crm_funnel_page_update_total (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_moved (CrmFunnelPage *self,
+            Move          *move)
+{
+  Shown *shown = g_new0 (Shown, 1);
+
+  shown->page = g_object_ref (self);
+  shown->rid = move->rid;
+  shown->stage_id = g_strdup (move->stage_id);
+  shown->index = move->index;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_moved_cb, shown, shown_free);
 }
 
 static gboolean
