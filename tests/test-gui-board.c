@@ -14,6 +14,7 @@
 #include "crm-board-column.h"
 #include "crm-board-fields-dialog.h"
 #include "crm-board-tile.h"
+#include "crm-convert-dialog.h"
 #include "crm-core.h"
 #include "crm-funnel-page.h"
 #include "crm-refuse-dialog.h"
@@ -475,6 +476,53 @@ test_add (Fixture       *f,
   g_assert_cmpstr (names, ==, "Евгений Морозов|Галина Орлова");
 }
 
+
+/* A won stage is entered by converting: the conversion dialog opens, and
+ * closing it leaves the card where it was. */
+static void
+test_won_opens_conversion (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *won = stage (f, "Won");
+  g_autofree char *where = NULL;
+  GtkWindow *dialog;
+
+  crm_funnel_page_drop (f->page, rid_of (f, f->leads[3]), won, 0);
+  dialog = crm_funnel_page_get_dialog (f->page);
+  g_assert_nonnull (dialog);
+  g_assert_true (CRM_IS_CONVERT_DIALOG (dialog));
+  gtk_window_close (dialog);
+  WAIT_FOR (crm_funnel_page_get_dialog (f->page) == NULL);
+  where = stage_of (f, f->leads[3]);
+  g_assert_cmpstr (where, ==, f->in_work);
+  g_assert_cmpint (crm_board_model_find (model (f, f->in_work), rid_of (f, f->leads[3])), ==, 0);
+}
+
+/* The pipeline switcher: another pipeline's stages become the columns. */
+static void
+test_pipelines (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wholesale = crm_pipeline_add (f->base.store, "Опт", &error);
+  g_autofree char *first = NULL;
+  g_autofree char *lead = NULL;
+
+  g_assert_no_error (error);
+  first = crm_stage_find (f->base.store, wholesale, "New", &error);
+  g_assert_no_error (error);
+  lead = add_lead (f, "Оптовик Сергей", first, NULL, 1000);
+
+  crm_funnel_page_refresh (f->page);
+  WAIT_FOR (page_idle (f->page));
+  g_assert_cmpuint (crm_funnel_page_get_n_columns (f->page), ==, 7);
+  crm_funnel_page_set_pipeline (f->page, wholesale);
+  WAIT_FOR (page_idle (f->page));
+  g_assert_cmpuint (crm_funnel_page_get_n_columns (f->page), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model (f, first))), ==, 1);
+  g_assert_null (crm_funnel_page_find_column (f->page, f->new_stage));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,5 +545,7 @@ main (int    argc,
   ADD ("/gui/board/keys", test_keys);
   ADD ("/gui/board/filters", test_filters);
   ADD ("/gui/board/add", test_add);
+  ADD ("/gui/board/won-opens-conversion", test_won_opens_conversion);
+  ADD ("/gui/board/pipelines", test_pipelines);
   return crm_test_run ();
 }
