@@ -240,7 +240,7 @@ test_card_tasks (Fixture       *f,
 {
   g_autofree char *a = add_lead (f, "Анна Петрова", NULL, 0);
   gint64 now = crm_store_now_ms (f->base.store);
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (f->base.store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (f->base.store);
   gint64 tomorrow = crm_local_day_start (tz, now, 1);
   CrmBoardCard *card;
 

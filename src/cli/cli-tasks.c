@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm-cadence.h"
+#include "crm-settings.h"
 #include "crm-tasks.h"
 #include "crm-tasks-ics.h"
 
@@ -23,7 +24,7 @@ parse_time (CrmStore   *store,
             const char *text,
             gint64     *ms)
 {
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *rest = NULL;
 
@@ -54,7 +55,7 @@ static char *
 format_local (CrmStore *store,
               gint64    ms)
 {
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
@@ -275,7 +276,7 @@ cli_task_add (CliContext *ctx)
   /* Quick add: "Перезвонить завтра 10:00" as the title sets the time. */
   if (due == NULL && input.title != NULL)
     {
-      g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+      g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
 
       if (crm_tasks_parse_quick (input.title, crm_store_now_ms (store), tz, &quick_title, &input.due_ms))
         {

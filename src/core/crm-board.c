@@ -13,6 +13,7 @@
 #include "crm-rank.h"
 #include "crm-record.h"
 #include "crm-search.h"
+#include "crm-settings.h"
 #include "crm-store-query.h"
 #include "crm-tasks.h"
 #include "crm-text.h"
@@ -406,7 +407,7 @@ crm_board_fetch_cards (CrmStore      *store,
   if (!(stmt = crm_store_stmt (store, card_sql, error)))
     return NULL;
   now_ms = crm_store_now_ms (store);
-  tz = crm_tasks_timezone (store);
+  tz = crm_settings_get_timezone (store);
   tomorrow_ms = crm_local_day_start (tz, now_ms, 1);
   cards = g_ptr_array_new_full (n_rids, (GDestroyNotify) crm_board_card_unref);
   for (guint i = 0; i < n_rids; i++)

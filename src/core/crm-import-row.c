@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm-clock.h"
+#include "crm-settings.h"
 #include "crm-text.h"
 
 /* Turning cells (or vCard properties) into the values of a row: several
@@ -250,14 +251,11 @@ crm_import_parse_date (CrmStore   *store,
   int d, m, y, hh = 0, mm = 0, ss = 0;
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *tz_id = crm_store_get_setting (store, "timezone");
 
   if (crm_parse_iso8601_ms (text, ms))
     return TRUE;
 
-  tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
+  tz = crm_settings_get_timezone (store);
 
   if (sscanf (text, "%d.%d.%d %d:%d:%d", &d, &m, &y, &hh, &mm, &ss) >= 3 ||
       sscanf (text, "%d/%d/%d %d:%d:%d", &d, &m, &y, &hh, &mm, &ss) >= 3)

@@ -86,6 +86,30 @@ crm_settings_set_currency (CrmStore    *store,
   return crm_store_set_setting (store, "currency", currency, error);
 }
 
+/**
+ * crm_settings_get_timezone:
+ * @store: a #CrmStore
+ *
+ * The office's time zone, which "today", work hours, due times, monthly
+ * spend and dates without a zone in imported files are all read in. A new
+ * workspace gets this PC's zone; an unset or unknown one falls back to it.
+ *
+ * Returns: (transfer full): the workspace time zone
+ */
+GTimeZone *
+crm_settings_get_timezone (CrmStore *store)
+{
+  g_autofree char *id = NULL;
+  GTimeZone *tz = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), g_time_zone_new_local ());
+
+  id = crm_store_get_setting (store, "timezone");
+  if (id != NULL && *id != '\0')
+    tz = g_time_zone_new_identifier (id);
+  return tz != NULL ? tz : g_time_zone_new_local ();
+}
+
 gboolean
 crm_settings_set_timezone (CrmStore    *store,
                            const char  *tz_id,
@@ -372,16 +396,13 @@ month_range (CrmStore   *store,
              gint64     *from,
              gint64     *to)
 {
-  g_autofree char *tz_id = crm_store_get_setting (store, "timezone");
-  g_autoptr(GTimeZone) tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   int year, mon;
 
   if (!valid_month (month))
     return FALSE;
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
   year = atoi (month);
   mon = atoi (month + 5);
   start = g_date_time_new (tz, year, mon, 1, 0, 0, 0);

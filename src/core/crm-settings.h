@@ -28,6 +28,7 @@ gboolean    crm_settings_set_region     (CrmStore    *store,
 gboolean    crm_settings_set_currency   (CrmStore    *store,
                                          const char  *currency,
                                          GError     **error);
+GTimeZone  *crm_settings_get_timezone   (CrmStore    *store);
 gboolean    crm_settings_set_timezone   (CrmStore    *store,
                                          const char  *tz_id,
                                          GError     **error);

@@ -10,6 +10,7 @@
 
 #include "crm-error.h"
 #include "crm-record.h"
+#include "crm-settings.h"
 #include "crm-text.h"
 
 /* What the Tasks page shows, as one flat array of rows and headers: the
@@ -108,7 +109,7 @@ crm_tasks_rows (CrmStore    *store,
 
   if (search != NULL && !crm_text_is_blank (search))
     needle = crm_text_fold (search);
-  tz = crm_tasks_timezone (store);
+  tz = crm_settings_get_timezone (store);
   tomorrow = crm_local_day_start (tz, now_ms, 1);
 
   /* NULL due times sort first in SQLite: they come in a second pass. */
@@ -229,7 +230,7 @@ crm_tasks_count_due (CrmStore *store,
 
   g_return_val_if_fail (CRM_IS_STORE (store), 0);
 
-  tz = crm_tasks_timezone (store);
+  tz = crm_settings_get_timezone (store);
   stmt = crm_store_stmt (store, "SELECT count(*), count(*) FILTER (WHERE due_ms < ?1)"
                          " FROM tasks WHERE " OPEN " AND due_ms < ?2", NULL);
   if (overdue != NULL)

@@ -74,21 +74,6 @@ crm_task_list_name (CrmTaskList list)
 }
 
 /**
- * crm_tasks_timezone:
- * @store: a #CrmStore
- *
- * Returns: (transfer full): the workspace time zone (UTC when unset)
- */
-GTimeZone *
-crm_tasks_timezone (CrmStore *store)
-{
-  g_autofree char *id = crm_store_get_setting (store, "timezone");
-  GTimeZone *tz = id != NULL ? g_time_zone_new_identifier (id) : NULL;
-
-  return tz != NULL ? tz : g_time_zone_new_utc ();
-}
-
-/**
  * crm_tasks_work_hours:
  * @store: a #CrmStore
  *
@@ -97,7 +82,7 @@ crm_tasks_timezone (CrmStore *store)
 CrmWorkHours *
 crm_tasks_work_hours (CrmStore *store)
 {
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   guint start, end;
 
   crm_settings_get_work_hours (store, &start, &end);
@@ -427,7 +412,7 @@ crm_tasks_list (CrmStore     *store,
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   now = crm_store_now_ms (store);
-  tz = crm_tasks_timezone (store);
+  tz = crm_settings_get_timezone (store);
   tomorrow = crm_local_day_start (tz, now, 1);
 
   switch (list)
@@ -501,7 +486,7 @@ crm_tasks_count (CrmStore     *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
   now = crm_store_now_ms (store);
-  tz = crm_tasks_timezone (store);
+  tz = crm_settings_get_timezone (store);
   tomorrow = crm_local_day_start (tz, now, 1);
 
   stmt = crm_store_stmt (store,
@@ -849,7 +834,7 @@ complete_planned (CrmStore    *store,
                   gint64       at_ms,
                   GError     **error)
 {
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   g_autofree char *task_id = NULL;
   g_autoptr(CrmChange) change = NULL;
   sqlite3_stmt *stmt;

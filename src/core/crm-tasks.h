@@ -58,7 +58,6 @@ gboolean      crm_task_kind_is_valid        (const char          *kind);
 const char   *crm_task_kind_label           (const char          *kind);
 const char   *crm_task_list_name            (CrmTaskList          list);
 
-GTimeZone    *crm_tasks_timezone            (CrmStore            *store);
 CrmWorkHours *crm_tasks_work_hours          (CrmStore            *store);
 
 char         *crm_tasks_create              (CrmStore            *store,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-reminders.h"
+#include "crm-settings.h"
 #include "crm-task-badge.h"
 #include "crm-tasks-rows.h"
 #include "crm-tasks.h"
@@ -82,7 +83,7 @@ crm_notifier_build (CrmStore *store,
                     gint64    now_ms)
 {
   const char *id = crm_record_get_id (CRM_RECORD (task));
-  g_autoptr(GTimeZone) tz = crm_tasks_timezone (store);
+  g_autoptr(GTimeZone) tz = crm_settings_get_timezone (store);
   g_autofree char *name = crm_tasks_entity_name (store, crm_record_get_text (CRM_RECORD (task), "entity_type"),
                                                  crm_record_get_text (CRM_RECORD (task), "entity_id"));
   g_autofree char *due = crm_tasks_format_due (tz, crm_task_get_due_ms (task), now_ms);

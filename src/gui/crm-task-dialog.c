@@ -9,6 +9,7 @@
 
 #include "crm-catalog.h"
 #include "crm-record.h"
+#include "crm-settings.h"
 #include "crm-task-badge.h"
 #include "crm-tasks-resources.h"
 #include "crm-tasks-rows.h"
@@ -349,7 +350,7 @@ dialog_new (CrmStore *store)
   CrmTaskDialog *self = g_object_new (CRM_TYPE_TASK_DIALOG, NULL);
 
   self->store = g_object_ref (store);
-  self->tz = crm_tasks_timezone (store);
+  self->tz = crm_settings_get_timezone (store);
   return self;
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-settings.h"
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
 #include "crm-task-list-row.h"
@@ -221,7 +222,7 @@ crm_task_next_reload (CrmTaskNext *self)
     }
 
   self->task_id = g_strdup (crm_record_get_id (CRM_RECORD (task)));
-  tz = crm_tasks_timezone (self->store);
+  tz = crm_settings_get_timezone (self->store);
   now = crm_store_now_ms (self->store);
   due = crm_tasks_format_due (tz, crm_task_get_due_ms (task), now);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row), crm_task_get_title (task));

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-settings.h"
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
 #include "crm-task-list-row.h"
@@ -500,7 +501,7 @@ crm_tasks_page_refresh (CrmTasksPage *self)
   g_return_if_fail (CRM_IS_TASKS_PAGE (self));
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
-  self->tz = crm_tasks_timezone (self->store);
+  self->tz = crm_settings_get_timezone (self->store);
   self->now_ms = crm_store_now_ms (self->store);
   crm_task_model_refresh (self->model, self->now_ms, self->show_done, self->search);
 }
@@ -553,7 +554,7 @@ crm_tasks_page_quick_add (CrmTasksPage  *self,
 
   if (crm_text_is_blank (text))
     return FALSE;
-  tz = crm_tasks_timezone (self->store);
+  tz = crm_settings_get_timezone (self->store);
   crm_tasks_parse_quick (text, crm_store_now_ms (self->store), tz, &title, &due);
   input.kind = crm_tasks_guess_kind (title);
   input.title = title;
