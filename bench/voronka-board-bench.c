@@ -394,7 +394,7 @@ child (const char *mode,
     g_signal_handler_disconnect (clock, after);
 
     /* Drops: back and forth between two open columns without required
-     * fields, each at the top (the first card of the column). */
+     * fields, the big one first. */
     {
       g_autoptr(GArray) drops = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
@@ -421,11 +421,15 @@ child (const char *mode,
         {
           CrmBoardColumn *from = CRM_BOARD_COLUMN (i % 2 == 0 ? a : b);
           CrmBoardColumn *to = CRM_BOARD_COLUMN (i % 2 == 0 ? b : a);
-          gint64 rid = crm_board_model_get_rid (crm_board_column_get_model (from), 0);
+          /* As by hand: a card on screen dropped between two on screen
+           * (the big column is still scrolled far down). */
+          gint64 rid = crm_board_model_get_rid (crm_board_column_get_model (from),
+                                                crm_board_column_index_at (from, 120));
+          guint index = crm_board_column_index_at (to, 150);
           gint64 start = g_get_monotonic_time ();
           double ms;
 
-          crm_funnel_page_drop (page, rid, crm_board_column_get_stage_id (to), 1);
+          crm_funnel_page_drop (page, rid, crm_board_column_get_stage_id (to), index);
           ms = ms_since (start);
           g_array_append_val (drops, ms);
           ms = crm_funnel_page_get_last_move_us (page) / 1000.0;

@@ -302,6 +302,18 @@ test_card_marks (Fixture       *f,
   card = card_of (f, a);
   g_assert_cmpuint (card->days_in_stage, ==, 4);
   g_assert_true (card->rotting);
+  {
+    /* Two reads of an unchanged card are equal; a change is not. */
+    CrmBoardCard *again = card_of (f, a);
+
+    g_assert_true (crm_board_card_equal (card, again));
+    g_assert_false (crm_board_card_equal (card, NULL));
+    crm_board_card_unref (again);
+    crm_clock_advance (f->base.clock, DAY_MS);
+    again = card_of (f, a);
+    g_assert_false (crm_board_card_equal (card, again));
+    crm_board_card_unref (again);
+  }
   crm_board_card_unref (card);
 
   /* Another lead with the same phone written another way. */

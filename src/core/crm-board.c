@@ -65,6 +65,39 @@ crm_board_card_unref (CrmBoardCard *card)
 }
 
 /**
+ * crm_board_card_equal:
+ * @a: (nullable): a card
+ * @b: (nullable): another
+ *
+ * Whether two reads of a card show the same thing, so a refresh can leave
+ * a card on screen alone.
+ *
+ * Returns: %TRUE if every field is the same
+ */
+gboolean
+crm_board_card_equal (const CrmBoardCard *a,
+                      const CrmBoardCard *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  return a->rid == b->rid && a->value == b->value && a->has_value == b->has_value &&
+         a->task == b->task && a->next_due_ms == b->next_due_ms &&
+         a->days_in_stage == b->days_in_stage && a->rotting == b->rotting &&
+         a->duplicate == b->duplicate && a->no_next_step == b->no_next_step &&
+         a->converted == b->converted &&
+         g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->stage_id, b->stage_id) == 0 &&
+         g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->company, b->company) == 0 &&
+         g_strcmp0 (a->channel_name, b->channel_name) == 0 &&
+         g_strcmp0 (a->channel_kind, b->channel_kind) == 0 &&
+         g_strcmp0 (a->temperature, b->temperature) == 0 &&
+         g_strcmp0 (a->owner_name, b->owner_name) == 0 &&
+         g_strcmp0 (a->currency, b->currency) == 0 &&
+         g_strcmp0 (a->lost_reason, b->lost_reason) == 0;
+}
+
+/**
  * crm_board_task_label:
  * @task: a next-task state
  *

@@ -81,6 +81,8 @@ typedef struct
 
 CrmBoardCard *crm_board_card_ref        (CrmBoardCard          *card);
 void          crm_board_card_unref      (CrmBoardCard          *card);
+gboolean      crm_board_card_equal      (const CrmBoardCard    *a,
+                                         const CrmBoardCard    *b);
 const char   *crm_board_task_label      (CrmBoardTask           task);
 
 GArray       *crm_board_column_rids     (CrmStore              *store,

@@ -96,7 +96,8 @@ crm_board_item_set_card (CrmBoardItem *self,
 {
   g_return_if_fail (CRM_IS_BOARD_ITEM (self));
 
-  if (card == self->card)
+  /* A re-read that changed nothing leaves the card on screen alone. */
+  if (crm_board_card_equal (card, self->card))
     return;
   if (card != NULL)
     crm_board_card_ref (card);

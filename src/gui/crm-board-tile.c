@@ -51,6 +51,8 @@ struct _CrmBoardTile
   float           value_x;
   float           task_x;
   float           days_x;
+  int             arranged_width;
+  int             arranged_height;
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoardTile, crm_board_tile, GTK_TYPE_WIDGET)
@@ -203,6 +205,7 @@ update (CrmBoardTile *self)
   g_autofree char *label = NULL;
 
   clear_layouts (self);
+  self->arranged_width = self->arranged_height = -1;
   for (guint i = 0; i < G_N_ELEMENTS (temperature_classes); i++)
     gtk_widget_remove_css_class (widget, temperature_classes[i]);
   if (card == NULL)
@@ -448,7 +451,15 @@ crm_board_tile_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  arrange (CRM_BOARD_TILE (widget), width, height);
+  CrmBoardTile *self = CRM_BOARD_TILE (widget);
+
+  /* A list view re-allocates every row it keeps (up to 200) whenever it
+   * scrolls or changes: only a new size or a new card needs new lines. */
+  if (width == self->arranged_width && height == self->arranged_height)
+    return;
+  self->arranged_width = width;
+  self->arranged_height = height;
+  arrange (self, width, height);
 }
 
 static void
