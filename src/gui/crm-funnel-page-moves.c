@@ -28,6 +28,7 @@ typedef struct
   char          *lead_id;
   char          *stage_id;
   guint          index;      /* in the target list without the card */
+  gboolean       focus;      /* by keys or menu: the card keeps the focus */
   char          *above_id;
   char          *below_id;
   CrmBoardPosition before;
@@ -96,6 +97,7 @@ typedef struct
   gint64         rid;
   char          *stage_id;
   guint          index;
+  gboolean       focus;
 } Shown;
 
 static void
@@ -134,7 +136,10 @@ show_moved_cb (gpointer data)
   if (to != NULL)
     {
       crm_board_model_insert (crm_board_column_get_model (to), shown->index, shown->rid, card);
-      crm_board_column_focus_rid (to, shown->rid);
+      /* A card moved by keys keeps the focus; one dropped by the mouse
+       * leaves the selection and the scroll position alone. */
+      if (shown->focus)
+        crm_board_column_focus_rid (to, shown->rid);
     }
   crm_funnel_page_update_total (self);
   return G_SOURCE_REMOVE;
@@ -150,6 +155,7 @@ show_moved (CrmFunnelPage *self,
   shown->rid = move->rid;
   shown->stage_id = g_strdup (move->stage_id);
   shown->index = move->index;
+  shown->focus = move->focus;
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_moved_cb, shown, shown_free);
 }
 
@@ -272,6 +278,7 @@ crm_funnel_page_start_move (CrmFunnelPage  *self,
   move = g_new0 (Move, 1);
   move->page = g_object_ref (self);
   move->rid = rid;
+  move->focus = self->moving_by_key;
   move->lead_id = crm_funnel_page_lead_id_of (self, from != NULL ? crm_board_column_get_model (from) : to_model,
                               from_pos, rid);
   move->stage_id = g_strdup (crm_board_column_get_stage_id (to));
@@ -399,6 +406,7 @@ crm_funnel_page_card_action (CrmFunnelPage *self,
   g_ptr_array_find (self->columns, column, &col_index);
   n = g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_model (column)));
 
+  self->moving_by_key = TRUE;
   if (g_strcmp0 (action, "open") == 0)
     {
       g_autofree char *id = crm_funnel_page_lead_id_of (self, crm_board_column_get_model (column), pos, rid);
@@ -421,6 +429,7 @@ crm_funnel_page_card_action (CrmFunnelPage *self,
   else if (g_str_has_prefix (action, "to:") && crm_funnel_page_column_of_stage (self, action + 3) != NULL &&
            crm_funnel_page_column_of_stage (self, action + 3) != column)
     crm_funnel_page_start_move (self, rid, crm_funnel_page_column_of_stage (self, action + 3), 0);
+  self->moving_by_key = FALSE;
 }
 
 /**

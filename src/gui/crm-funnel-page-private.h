@@ -38,6 +38,7 @@ struct _CrmFunnelPage
   gboolean         dirty_all;
   GHashTable      *dirty;       /* stage ids to re-read */
   gboolean         emitting_change;
+  gboolean         moving_by_key;
   char            *changed_lead;
   guint            changed_source;
   gboolean         building;
