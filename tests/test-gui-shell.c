@@ -322,6 +322,40 @@ test_model_capped (void)
   g_assert_false (crm_record_model_get_capped (model));
 }
 
+/* A hidden Inbox only counts its leads for the window's badge: the rows
+ * (a million ids and their pages) load when it is shown. */
+static void
+test_model_count (void)
+{
+  static const char *const names[] = { "Первый Лид", "Второй Лид", NULL };
+  g_autofree char *path = new_db ();
+  g_autoptr(CrmStore) store = open_store (path);
+  g_autoptr(CrmInboxPage) inbox = NULL;
+  CrmRecordModel *model;
+
+  add_leads (store, names);
+  inbox = g_object_ref_sink (crm_inbox_page_new (store));
+  model = crm_inbox_page_get_model (inbox);
+
+  crm_inbox_page_refresh (inbox);
+  g_assert_false (crm_inbox_page_get_loaded (inbox));
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (crm_inbox_page_get_count (inbox), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  /* Rows read again: the count is theirs. */
+  crm_record_model_set_query (model, crm_inbox_query_new (store));
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (crm_record_model_get_count (model), ==, 2);
+
+  /* A newer query wins over a count still on its way. */
+  crm_record_model_count (model, crm_inbox_query_new (store));
+  crm_record_model_set_query (model, crm_query_new ("leads"));
+  WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (crm_record_model_get_count (model), ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+}
+
 /* ---- flows ---- */
 
 static GtkWidget *
@@ -568,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/gui/shell/model/pages", test_model_pages);
   g_test_add_func ("/gui/shell/model/replace", test_model_replace);
   g_test_add_func ("/gui/shell/model/capped", test_model_capped);
+  g_test_add_func ("/gui/shell/model/count", test_model_count);
   g_test_add_func ("/gui/shell/flow/welcome", test_welcome_flow);
   g_test_add_func ("/gui/shell/flow/leads", test_leads_flow);
   g_test_add_func ("/gui/shell/flow/inbox", test_inbox_flow);

@@ -216,6 +216,9 @@ static void
 on_model_ready_cb (CrmRecordModel *model,
                    CrmInboxPage   *self)
 {
+  /* A count for the badge leaves the rows (and the page) as they are. */
+  if (!self->loaded)
+    return;
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (model)) > 0 ? "list" : "empty");
 }
@@ -357,7 +360,7 @@ guint
 crm_inbox_page_get_count (CrmInboxPage *self)
 {
   g_return_val_if_fail (CRM_IS_INBOX_PAGE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  return crm_record_model_get_count (self->model);
 }
 
 gboolean
@@ -367,14 +370,22 @@ crm_inbox_page_get_loaded (CrmInboxPage *self)
   return self->loaded;
 }
 
-/* Queries when called; the page also queries by itself when first shown. */
+/* Queries when called; the page also queries by itself when shown. While
+ * hidden it only counts, for the window's badge: with a million new leads
+ * the rows' ids, pages and reader kept 20 MB resident for a number. */
 void
 crm_inbox_page_refresh (CrmInboxPage *self)
 {
   g_return_if_fail (CRM_IS_INBOX_PAGE (self));
 
-  self->loaded = TRUE;
   self->sla_ms = crm_inbox_sla_ms (self->store);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->loaded = FALSE;
+      crm_record_model_count (self->model, crm_inbox_query_new (self->store));
+      return;
+    }
+  self->loaded = TRUE;
   crm_record_model_set_query (self->model, crm_inbox_query_new (self->store));
 }
 

@@ -54,6 +54,14 @@ typedef struct
 
 typedef struct
 {
+  Worker   *worker;
+  CrmQuery *query;
+  guint     serial;
+  gint64    count;
+} CountJob;
+
+typedef struct
+{
   Worker    *worker;
   char      *table;
   gint64    *rids;
@@ -80,6 +88,7 @@ struct _CrmRecordModel
   guint         serial;
   gboolean      loading;
   gboolean      capped;
+  gint64        count;     /* a count-only query's answer, -1 after rows */
 };
 
 static void crm_record_model_list_model_init (GListModelInterface *iface);
@@ -379,6 +388,43 @@ run_page (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+count_job_free (gpointer data)
+{
+  CountJob *job = data;
+
+  worker_unref (job->worker);
+  crm_query_free (job->query);
+  g_free (job);
+}
+
+static void
+run_count (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  CountJob *job = data;
+  g_autoptr(GError) error = NULL;
+  CrmStore *store;
+
+  g_mutex_lock (&job->worker->lock);
+  if (g_atomic_int_get (&job->worker->serial) != (gint) job->serial)
+    {
+      g_mutex_unlock (&job->worker->lock);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if ((store = worker_store (job->worker, &error)) != NULL)
+    job->count = crm_store_query_count (store, job->query, &error);
+  g_mutex_unlock (&job->worker->lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 /* ---- The model (UI thread) ---- */
 
 static void
@@ -608,9 +654,33 @@ on_query_ready_cb (GObject      *source,
 
   if (job->rids != NULL)
     {
+      self->count = -1;
       self->capped = job->capped;
       apply_result (self, job->rids, job->first);
     }
+  set_loading (self, FALSE);
+  g_signal_emit (self, signals[READY], 0);
+}
+
+static void
+on_count_ready_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CrmRecordModel *self = CRM_RECORD_MODEL (source);
+  CountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not count %s: %s", self->table, error->message);
+    }
+  if (job->serial != self->serial)
+    return;
+  if (error == NULL)
+    self->count = job->count;
   set_loading (self, FALSE);
   g_signal_emit (self, signals[READY], 0);
 }
@@ -763,6 +833,7 @@ static void
 crm_record_model_init (CrmRecordModel *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->count = -1;
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -857,4 +928,51 @@ crm_record_model_get_capped (CrmRecordModel *self)
 {
   g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), FALSE);
   return self->capped;
+}
+
+/**
+ * crm_record_model_count:
+ * @self: a #CrmRecordModel
+ * @query: (transfer full): what to count
+ *
+ * Counts the rows of @query in the worker without reading them, for a
+ * badge while the list is hidden: a million ids, their pages and items
+ * stay out of memory. The rows stay as they were; "ready" is emitted
+ * when crm_record_model_get_count() has the answer.
+ */
+void
+crm_record_model_count (CrmRecordModel *self,
+                        CrmQuery       *query)
+{
+  g_autoptr(GTask) task = NULL;
+  CountJob *job;
+
+  g_return_if_fail (CRM_IS_RECORD_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  job = g_new0 (CountJob, 1);
+  job->worker = g_atomic_rc_box_acquire (self->worker);
+  job->query = query;
+  job->serial = ++self->serial;
+  g_atomic_int_set (&self->worker->serial, (gint) job->serial);
+
+  set_loading (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_count_ready_cb, NULL);
+  g_task_set_source_tag (task, crm_record_model_count);
+  g_task_set_task_data (task, job, count_job_free);
+  run_in_worker (task, run_count);
+}
+
+/**
+ * crm_record_model_get_count:
+ * @self: a #CrmRecordModel
+ *
+ * Returns: the answer of the last crm_record_model_count(), or the
+ *   number of rows once a query has read them again
+ */
+guint
+crm_record_model_get_count (CrmRecordModel *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), 0);
+  return self->count >= 0 ? (guint) self->count : self->rids->len;
 }

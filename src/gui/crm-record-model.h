@@ -21,6 +21,9 @@ void            crm_record_model_set_query   (CrmRecordModel *self,
                                               CrmQuery       *query);
 gboolean        crm_record_model_get_loading (CrmRecordModel *self);
 gboolean        crm_record_model_get_capped  (CrmRecordModel *self);
+void            crm_record_model_count       (CrmRecordModel *self,
+                                              CrmQuery       *query);
+guint           crm_record_model_get_count   (CrmRecordModel *self);
 guint           crm_record_model_get_n_pages_cached (CrmRecordModel *self);
 
 G_END_DECLS
