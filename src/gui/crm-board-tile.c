@@ -53,6 +53,7 @@ struct _CrmBoardTile
   float           days_x;
   int             arranged_width;
   int             arranged_height;
+  gboolean        labelled;
 };
 
 G_DEFINE_FINAL_TYPE (CrmBoardTile, crm_board_tile, GTK_TYPE_WIDGET)
@@ -198,11 +199,23 @@ clear_layouts (CrmBoardTile *self)
 }
 
 static void
+set_label (CrmBoardTile *self)
+{
+  CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
+  g_autofree char *label = NULL;
+
+  if (card == NULL || self->labelled)
+    return;
+  self->labelled = TRUE;
+  label = crm_board_tile_describe (card);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 update (CrmBoardTile *self)
 {
   CrmBoardCard *card = self->item != NULL ? crm_board_item_get_card (self->item) : NULL;
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autofree char *label = NULL;
 
   clear_layouts (self);
   self->arranged_width = self->arranged_height = -1;
@@ -252,8 +265,11 @@ update (CrmBoardTile *self)
       self->avatar_color = g_str_hash (card->owner_name) % G_N_ELEMENTS (avatar_colors);
     }
 
-  label = crm_board_tile_describe (card);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Screen readers learn a card's words when it is on screen: the rows a
+   * list keeps off screen (up to 200 a column) would flood the bus. */
+  self->labelled = FALSE;
+  if (gtk_widget_get_mapped (widget))
+    set_label (self);
   gtk_widget_queue_allocate (widget);
 }
 
@@ -446,6 +462,13 @@ arrange (CrmBoardTile *self,
 }
 
 static void
+crm_board_tile_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (crm_board_tile_parent_class)->map (widget);
+  set_label (CRM_BOARD_TILE (widget));
+}
+
+static void
 crm_board_tile_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
@@ -611,6 +634,7 @@ crm_board_tile_class_init (CrmBoardTileClass *klass)
   object_class->dispose = crm_board_tile_dispose;
   widget_class->snapshot = crm_board_tile_snapshot;
   widget_class->size_allocate = crm_board_tile_size_allocate;
+  widget_class->map = crm_board_tile_map;
   widget_class->measure = crm_board_tile_measure;
   gtk_widget_class_set_css_name (widget_class, "boardtile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
