@@ -304,6 +304,23 @@ on_tile_pressed_cb (GtkGestureClick *gesture,
   popup_menu (CRM_BOARD_COLUMN (column), GTK_WIDGET (tile), crm_board_item_get_rid (item), x, y);
 }
 
+/* A click (not a drag) opens the lead in the side pane, as selecting a
+ * row of a list does. */
+static void
+on_tile_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     CrmBoardTile    *tile)
+{
+  GtkWidget *column = gtk_widget_get_ancestor (GTK_WIDGET (tile), CRM_TYPE_BOARD_COLUMN);
+  CrmBoardItem *item = crm_board_tile_get_item (tile);
+
+  if (column == NULL || item == NULL || n_press != 1)
+    return;
+  emit_action (CRM_BOARD_COLUMN (column), crm_board_item_get_rid (item), "open");
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -312,6 +329,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   CrmBoardTile *tile = crm_board_tile_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *open;
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), NULL);
@@ -322,6 +340,11 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_tile_pressed_cb), tile);
   gtk_widget_add_controller (GTK_WIDGET (tile), GTK_EVENT_CONTROLLER (click));
+
+  open = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (open), GDK_BUTTON_PRIMARY);
+  g_signal_connect (open, "released", G_CALLBACK (on_tile_released_cb), tile);
+  gtk_widget_add_controller (GTK_WIDGET (tile), GTK_EVENT_CONTROLLER (open));
 
   gtk_list_item_set_child (list_item, GTK_WIDGET (tile));
 }
