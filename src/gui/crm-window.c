@@ -764,6 +764,9 @@ crm_window_show_page (CrmWindow  *self,
     update_inbox_badge (self);
   else
     adw_window_title_set_subtitle (self->content_title, "");
+  if (CRM_IS_FUNNEL_PAGE (page))
+    crm_funnel_page_set_search_text (CRM_FUNNEL_PAGE (page),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
