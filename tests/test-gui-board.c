@@ -17,6 +17,7 @@
 #include "crm-convert-dialog.h"
 #include "crm-core.h"
 #include "crm-funnel-page.h"
+#include "crm-preferences-window.h"
 #include "crm-refuse-dialog.h"
 #include "crm-test-util.h"
 
@@ -523,6 +524,30 @@ test_pipelines (Fixture       *f,
   g_assert_null (crm_funnel_page_find_column (f->page, f->new_stage));
 }
 
+/* The gear opens Preferences on the Funnel page. */
+static void
+test_edit_stages (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *prefs = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "board.edit-stages", NULL));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (CRM_IS_PREFERENCES_WINDOW (w))
+        prefs = w;
+    }
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)), ==, "funnel");
+  gtk_window_destroy (prefs);
+  WAIT_FOR (page_idle (f->page));
+  g_assert_cmpuint (crm_funnel_page_get_n_columns (f->page), ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,5 +572,6 @@ main (int    argc,
   ADD ("/gui/board/add", test_add);
   ADD ("/gui/board/won-opens-conversion", test_won_opens_conversion);
   ADD ("/gui/board/pipelines", test_pipelines);
+  ADD ("/gui/board/edit-stages", test_edit_stages);
   return crm_test_run ();
 }

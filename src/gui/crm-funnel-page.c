@@ -16,6 +16,7 @@
 #include "crm-convert-dialog.h"
 #include "crm-funnel.h"
 #include "crm-refuse-dialog.h"
+#include "crm-preferences-window.h"
 #include "crm-settings.h"
 #include "crm-view-logic.h"
 
@@ -584,6 +585,28 @@ same_stages (CrmFunnelPage *self)
   return TRUE;
 }
 
+/* Preferences on the Funnel page; the board follows what was changed
+ * there when the window closes. */
+static void
+on_prefs_destroyed_cb (GtkWidget     *window,
+                       CrmFunnelPage *self)
+{
+  crm_funnel_page_refresh (self);
+}
+
+static void
+edit_stages_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmFunnelPage *self = CRM_FUNNEL_PAGE (widget);
+  CrmPreferencesWindow *window =
+    crm_preferences_window_present_page (crm_funnel_page_parent_window (self), self->store, "funnel");
+
+  if (window != NULL)
+    g_signal_connect_object (window, "hide", G_CALLBACK (on_prefs_destroyed_cb), self, 0);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -665,6 +688,7 @@ crm_funnel_page_class_init (CrmFunnelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmFunnelPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmFunnelPage, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmFunnelPage, columns_box);
+  gtk_widget_class_install_action (widget_class, "board.edit-stages", NULL, edit_stages_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
