@@ -39,6 +39,7 @@ typedef struct
   CrmStore  *store;
   gint       gen;     /* atomic: the model's current generation */
   gint       serial;  /* atomic: the newest query asked for */
+  GThreadPool *pool;  /* one thread; made with the first job */
 } Worker;
 
 typedef struct
@@ -121,6 +122,8 @@ worker_clear (gpointer data)
 {
   Worker *worker = data;
 
+  if (worker->pool != NULL)
+    g_thread_pool_free (worker->pool, FALSE, FALSE);
   g_clear_object (&worker->store);
   g_free (worker->path);
   g_mutex_clear (&worker->lock);
@@ -228,12 +231,13 @@ same_rids (GArray *a,
   return TRUE;
 }
 
-/* The models' jobs run on one thread of their own rather than GLib's
- * shared pool: each pool thread that allocates gets a malloc arena of its
- * own, and page records spread over a dozen arenas, freed from the UI
- * thread, left each of them fragmented (10 MB more resident after
- * browsing a million rows). Jobs of one model queued on its worker's
- * lock anyway, and only the list on screen has work to do. */
+/* A model's jobs run on a thread of its own rather than GLib's shared
+ * pool: each pool thread that allocates gets a malloc arena of its own,
+ * and page records spread over a dozen arenas, freed from the UI thread,
+ * left each of them fragmented (10 MB more resident after browsing a
+ * million rows). A model's jobs queued on its worker's lock anyway; each
+ * model keeping a thread lets the Inbox count while the Leads list reads
+ * the pages being scrolled to. */
 static void
 run_job (gpointer data,
          gpointer user_data)
@@ -246,16 +250,16 @@ run_job (gpointer data,
   g_object_unref (task);
 }
 
+/* Called on the UI thread only. */
 static void
-run_in_worker (GTask           *task,
+run_in_worker (Worker          *worker,
+               GTask           *task,
                GTaskThreadFunc  func)
 {
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (run_job, NULL, 1, TRUE, NULL));
+  if (worker->pool == NULL)
+    worker->pool = g_thread_pool_new (run_job, NULL, 1, TRUE, NULL);
   g_object_set_data (G_OBJECT (task), "crm-job-func", func);
-  g_thread_pool_push (pool, g_object_ref (task), NULL);
+  g_thread_pool_push (worker->pool, g_object_ref (task), NULL);
 }
 
 /* glibc keeps what a thread freed in that thread's arena: a million-row
@@ -274,12 +278,12 @@ run_trim (GTask        *task,
 }
 
 static void
-trim_heap (void)
+trim_heap (Worker *worker)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
   g_task_set_source_tag (task, trim_heap);
-  run_in_worker (task, run_trim);
+  run_in_worker (worker, task, run_trim);
 }
 
 /* get_many skips rows that vanished; line the records up with the rids. */
@@ -532,7 +536,7 @@ request_page (CrmRecordModel *self,
   task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
   g_task_set_source_tag (task, request_page);
   g_task_set_task_data (task, job, page_job_free);
-  run_in_worker (task, run_page);
+  run_in_worker (self->worker, task, run_page);
 }
 
 static void
@@ -629,7 +633,7 @@ apply_result (CrmRecordModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_signal_emit (self, signals[REPLACED], 0);
   if (MAX (old_n, new_n) >= BIG_RESULT)
-    trim_heap ();
+    trim_heap (self->worker);
 }
 
 static void
@@ -899,7 +903,7 @@ crm_record_model_set_query (CrmRecordModel *self,
   task = g_task_new (self, self->cancellable, on_query_ready_cb, NULL);
   g_task_set_source_tag (task, crm_record_model_set_query);
   g_task_set_task_data (task, job, query_job_free);
-  run_in_worker (task, run_query);
+  run_in_worker (self->worker, task, run_query);
 }
 
 gboolean
@@ -960,7 +964,7 @@ crm_record_model_count (CrmRecordModel *self,
   task = g_task_new (self, self->cancellable, on_count_ready_cb, NULL);
   g_task_set_source_tag (task, crm_record_model_count);
   g_task_set_task_data (task, job, count_job_free);
-  run_in_worker (task, run_count);
+  run_in_worker (self->worker, task, run_count);
 }
 
 /**
