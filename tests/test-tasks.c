@@ -15,6 +15,8 @@
 #include "crm-store-query.h"
 #include "crm-tasks.h"
 #include "crm-tasks-ics.h"
+#include "crm-tasks-message.h"
+#include "crm-tasks-rows.h"
 #include "crm-test-util.h"
 
 /* Tasks, the first-response SLA and the default cadences, end to end on a
@@ -934,6 +936,195 @@ test_scheduler (CrmTestStore  *f,
   }
 }
 
+/* ---- messages to send ---- */
+
+static void
+test_mailto (void)
+{
+  g_autofree char *uri = crm_mailto_uri (" ivan@example.ru ", "Ваш запрос",
+                                         "Здравствуйте, Иван!\n\r\n1+1=2 & ?#/ 100%");
+  g_autofree char *bare = crm_mailto_uri ("o'brien+crm@example.com", NULL, "");
+
+  /* RFC 6068: UTF-8 percent-encoded, spaces %20, line breaks CRLF, and
+   * the delimiters of the query ("&", "=", "?", "#") and "+" encoded. */
+  g_assert_cmpstr (uri, ==,
+                   "mailto:ivan@example.ru"
+                   "?subject=%D0%92%D0%B0%D1%88%20%D0%B7%D0%B0%D0%BF%D1%80%D0%BE%D1%81"
+                   "&body=%D0%97%D0%B4%D1%80%D0%B0%D0%B2%D1%81%D1%82%D0%B2%D1%83%D0%B9%D1%82%D0%B5,"
+                   "%20%D0%98%D0%B2%D0%B0%D0%BD!%0D%0A%0D%0A1%2B1%3D2%20%26%20%3F%23%2F%20100%25");
+  g_assert_cmpstr (bare, ==, "mailto:o'brien+crm@example.com");
+  g_assert_true (g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL));
+}
+
+static char *
+add_email_task (CrmTestStore *f,
+                const char   *entity_type,
+                const char   *entity_id,
+                const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+  CrmTaskInput in = CRM_TASK_INPUT_INIT;
+  char *id;
+
+  in.entity_type = entity_type;
+  in.entity_id = entity_id;
+  in.kind = "email";
+  in.title = "Send the price list";
+  in.note = note;
+  id = crm_tasks_create (f->store, &in, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_message (CrmTestStore  *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *call = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *manager = crm_test_query_text (f->store, "SELECT name FROM users LIMIT 1", NULL);
+  g_autoptr(CrmTaskMessage) m = NULL;
+  g_autoptr(CrmTaskMessage) edited = NULL;
+
+  g_free (crm_test_add (f->store, "emails", "entity_type", "lead", "entity_id", lead,
+                        "raw", "ivan@romashka.example", NULL));
+  g_free (crm_test_add (f->store, "phones", "entity_type", "lead", "entity_id", lead,
+                        "raw", "+7 916 123-45-67", NULL));
+
+  /* "No answer" makes an e-mail task: its letter, subject and address. */
+  call = log_call (f, lead, "no-answer");
+  task = crm_test_query_text (f->store, "SELECT id FROM tasks WHERE entity_id = ?1 AND kind = 'email'", lead);
+  g_assert_nonnull (task);
+  m = crm_tasks_message (f->store, task, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (m->kind, ==, "email");
+  g_assert_cmpstr (m->subject, ==, "Your request");
+  g_assert_cmpstr (m->email, ==, "ivan@romashka.example");
+  g_assert_cmpstr (m->phone, ==, "+7 916 123-45-67");
+  g_assert_cmpstr (m->recipient, ==, "Иванов Иван Петрович");
+  g_assert_true (g_str_has_prefix (m->text, "Hello, Иван!\n\nWe tried to call you"));
+  g_assert_true (g_str_has_suffix (m->text, manager));
+  uri = crm_task_message_mailto (m, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (uri, "mailto:ivan@romashka.example?subject=Your%20request"
+                                   "&body=Hello,%20%D0%98%D0%B2%D0%B0%D0%BD!%0D%0A%0D%0AWe%20tried"));
+  g_assert_null (strchr (uri, ' '));
+  g_assert_null (strchr (uri, '\n'));
+
+  /* The note is what is sent: edited, it wins over the template, and a
+   * placeholder typed into it is filled in. */
+  {
+    CrmTaskInput in = CRM_TASK_INPUT_INIT;
+
+    in.entity_type = "lead";
+    in.entity_id = lead;
+    in.kind = "email";
+    in.title = "Write by e-mail or SMS: could not reach you";
+    in.note = "{name}, мы звонили — перезвоните, пожалуйста. {company}?";
+    in.remind_before_min = -1;
+    g_assert_true (crm_tasks_update (f->store, task, &in, &error));
+    g_assert_no_error (error);
+  }
+  edited = crm_tasks_message (f->store, task, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (edited->text, ==, "Иван, мы звонили — перезвоните, пожалуйста. ООО «Ромашка»?");
+
+  /* A task of one's own: no one to write to, said plainly. */
+  mine = add_email_task (f, NULL, NULL, "Текст");
+  {
+    g_autoptr(CrmTaskMessage) own = crm_tasks_message (f->store, mine, &error);
+    g_autofree char *none = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (own->text, ==, "Текст");
+    g_assert_cmpstr (own->subject, ==, "Send the price list");
+    none = crm_task_message_mailto (own, &error);
+    g_assert_null (none);
+    g_assert_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+
+  g_assert_null (crm_tasks_message (f->store, "no-such-task", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+}
+
+static void
+test_message_recipient (CrmTestStore  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead = crm_test_add (f->store, "leads", "full_name", "Пётр Смирнов", NULL);
+  g_autofree char *client = crm_test_add (f->store, "clients", "name", "ООО «Вектор»", NULL);
+  g_autofree char *lonely = crm_test_add (f->store, "clients", "name", "ИП Орлов", NULL);
+  g_autofree char *boss = crm_test_add (f->store, "contacts", "full_name", "Сидоров Олег",
+                                        "first_name", "Олег", "client_id", client, NULL);
+  g_autofree char *buyer = crm_test_add (f->store, "contacts", "full_name", "Кузнецова Анна",
+                                         "first_name", "Анна", "client_id", client, NULL);
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3 = NULL;
+
+  g_free (crm_test_add (f->store, "emails", "entity_type", "contact", "entity_id", buyer,
+                        "raw", "anna@vector.example", NULL));
+  g_free (crm_test_add (f->store, "phones", "entity_type", "contact", "entity_id", boss,
+                        "raw", "+7 495 000-00-01", NULL));
+
+  /* A lead without an e-mail: the error names it. */
+  t1 = add_email_task (f, "lead", lead, "Добрый день!");
+  {
+    g_autoptr(CrmTaskMessage) m = crm_tasks_message (f->store, t1, &error);
+    g_autofree char *uri = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (m->email);
+    uri = crm_task_message_mailto (m, &error);
+    g_assert_null (uri);
+    g_assert_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY);
+    g_assert_nonnull (strstr (error->message, "Пётр Смирнов"));
+    g_clear_error (&error);
+  }
+
+  /* A client is written to through its contact with an e-mail, whose
+   * name fills {name}; the company stays the client's. */
+  t2 = add_email_task (f, "client", client, "{name}, счёт для {company} готов.");
+  {
+    g_autoptr(CrmTaskMessage) m = crm_tasks_message (f->store, t2, &error);
+    g_autofree char *uri = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (m->email, ==, "anna@vector.example");
+    g_assert_cmpstr (m->recipient, ==, "Кузнецова Анна");
+    g_assert_cmpstr (m->text, ==, "Анна, счёт для ООО «Вектор» готов.");
+    uri = crm_task_message_mailto (m, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (uri, "mailto:anna@vector.example?subject=Send%20the%20price%20list&body="));
+  }
+
+  /* A client with no contacts: its own address, if it has one. */
+  t3 = add_email_task (f, "client", lonely, NULL);
+  {
+    g_autoptr(CrmTaskMessage) m = crm_tasks_message (f->store, t3, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (m->email);
+    g_assert_cmpstr (m->text, ==, "");
+    g_assert_cmpstr (m->recipient, ==, "ИП Орлов");
+  }
+  g_free (crm_test_add (f->store, "emails", "entity_type", "client", "entity_id", lonely,
+                        "raw", "orlov@example.ru", NULL));
+  {
+    g_autoptr(CrmTaskMessage) m = crm_tasks_message (f->store, t3, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (m->email, ==, "orlov@example.ru");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -958,6 +1149,9 @@ main (int    argc,
   ADD ("/core/cadence/template", test_template);
   ADD ("/core/tasks/ics", test_ics);
   ADD ("/core/tasks/scheduler", test_scheduler);
+  g_test_add_func ("/core/tasks/mailto", test_mailto);
+  ADD ("/core/tasks/message", test_message);
+  ADD ("/core/tasks/message-recipient", test_message_recipient);
 
   return crm_test_run ();
 }
