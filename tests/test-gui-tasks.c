@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "crm-core.h"
 #include "crm-lead-card.h"
@@ -19,6 +21,7 @@
 #include "crm-task-dialog.h"
 #include "crm-task-list-row.h"
 #include "crm-task-next.h"
+#include "crm-task-send.h"
 #include "crm-tasks-page.h"
 #include "crm-tasks-rows.h"
 #include "crm-test-util.h"
@@ -401,6 +404,8 @@ find_scroller (GtkWidget *widget)
 {
   if (GTK_IS_SCROLLED_WINDOW (widget))
     return GTK_SCROLLED_WINDOW (widget);
+  if (GTK_IS_POPOVER (widget))
+    return NULL; /* the page's menu scrolls too */
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
       GtkScrolledWindow *found = find_scroller (c);
@@ -526,6 +531,259 @@ test_card_next_step (CrmTestStore  *f,
   g_assert_true (crm_task_next_get_missing (next));
   g_assert_true (crm_tasks_needs_next_step (f->store, lead));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+
+/* ---- sending a task's message ---- */
+
+static char *launched_uri;
+
+static void
+fake_launch (GtkWidget  *source,
+             const char *uri)
+{
+  g_free (launched_uri);
+  launched_uri = g_strdup (uri);
+}
+
+static char *
+add_message_task (CrmTestStore *f,
+                  const char   *lead,
+                  const char   *kind,
+                  const char   *title,
+                  const char   *note,
+                  gint64        due_ms)
+{
+  g_autoptr(GError) error = NULL;
+  CrmTaskInput input = CRM_TASK_INPUT_INIT;
+  char *id;
+
+  input.entity_type = lead != NULL ? "lead" : NULL;
+  input.entity_id = lead;
+  input.kind = kind;
+  input.title = title;
+  input.note = note;
+  input.due_ms = due_ms;
+  id = crm_tasks_create (f->store, &input, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static GtkWidget *
+find_by_action (GtkWidget  *widget,
+                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_action (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_text_read_cb (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  char **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read_cb, &text);
+  WAIT_FOR (text != NULL);
+  return text;
+}
+
+static void
+test_send_message (CrmTestStore  *f,
+                   gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *mail = NULL;
+  g_autofree char *sms = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *count_text = NULL;
+  g_autoptr(CrmRecord) after = NULL;
+  CrmTasksPage *page;
+  CrmTaskModel *model;
+  GtkWidget *window;
+  CrmTaskListRow *row;
+  GtkWidget *button;
+
+  g_free (crm_test_add (f->store, "emails", "entity_type", "lead", "entity_id", lead,
+                        "raw", "ivan@romashka.example", NULL));
+  mail = add_message_task (f, lead, "email", "Send the offer",
+                           "Здравствуйте, {name}!\nЖдём ответа.", CRM_TEST_T0 - 2 * HOUR_MS);
+  sms = add_message_task (f, lead, "message", "Write in the messenger",
+                          "{name}, перезвоните, пожалуйста", CRM_TEST_T0 - HOUR_MS);
+  call = add_message_task (f, lead, "call", "Call back", NULL, CRM_TEST_T0 + 2 * HOUR_MS);
+  own = add_message_task (f, NULL, "message", "Congratulate the team", "С праздником!",
+                          CRM_TEST_T0 + 3 * DAY_MS);
+  crm_task_send_set_launcher (fake_launch);
+
+  page = crm_tasks_page_new (f->store);
+  model = crm_tasks_page_get_model (page);
+  window = show_in_window (GTK_WIDGET (page));
+  WAIT_FOR (model_idle (model) && row_for (window, mail) != NULL && row_for (window, sms) != NULL &&
+            row_for (window, call) != NULL);
+
+  /* The window's subtitle: how many tasks are late, due today, ahead. */
+  g_object_get (page, "count-text", &count_text, NULL);
+  g_assert_cmpstr (count_text, ==, "2 overdue · 1 today · 1 upcoming");
+
+  /* An e-mail with its letter: a visible button opens it in the mail
+   * client, addressed and filled in; the task stays open. */
+  row = row_for (window, mail);
+  button = crm_task_list_row_get_send_button (row);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "row.write-email");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.menu", NULL));
+  g_assert_true (GTK_IS_POPOVER_MENU (crm_task_list_row_get_menu (row)));
+  gtk_popover_popdown (GTK_POPOVER (crm_task_list_row_get_menu (row)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (launched_uri, ==,
+                   "mailto:ivan@romashka.example?subject=Send%20the%20offer"
+                   "&body=%D0%97%D0%B4%D1%80%D0%B0%D0%B2%D1%81%D1%82%D0%B2%D1%83%D0%B9%D1%82%D0%B5,%20"
+                   "%D0%98%D0%B2%D0%B0%D0%BD!%0D%0A%D0%96%D0%B4%D1%91%D0%BC%20%D0%BE%D1%82%D0%B2%D0%B5%D1%82%D0%B0.");
+  after = crm_store_get (f->store, "tasks", mail, NULL);
+  g_assert_false (crm_record_has_value (after, "done_ms"));
+
+  /* A message for a messenger: its button copies the text, filled in. */
+  row = row_for (window, sms);
+  button = crm_task_list_row_get_send_button (row);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "row.copy-message");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy-message", NULL));
+  copied = read_clipboard (GTK_WIDGET (row));
+  g_assert_cmpstr (copied, ==, "Иван, перезвоните, пожалуйста");
+
+  /* A call has nothing to send: no button. */
+  g_assert_false (gtk_widget_get_visible (crm_task_list_row_get_send_button (row_for (window, call))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+
+  /* The dialog: an unlinked message can be copied but not e-mailed. */
+  {
+    CrmTaskDialog *dialog = crm_task_dialog_new_edit (f->store, own);
+    GtkWidget *write, *copy;
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    write = find_by_action (GTK_WIDGET (dialog), "task.write-email");
+    copy = find_by_action (GTK_WIDGET (dialog), "task.copy-message");
+    g_assert_nonnull (write);
+    g_assert_nonnull (copy);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (write)));
+    g_assert_false (gtk_widget_is_sensitive (write));
+    g_assert_true (gtk_widget_is_sensitive (copy));
+    g_signal_emit_by_name (copy, "clicked");
+    g_free (copied);
+    copied = read_clipboard (GTK_WIDGET (dialog));
+    g_assert_cmpstr (copied, ==, "С праздником!");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  {
+    CrmTaskDialog *dialog = crm_task_dialog_new_edit (f->store, mail);
+    GtkWidget *write;
+
+    gtk_window_present (GTK_WINDOW (dialog));
+    write = find_by_action (GTK_WIDGET (dialog), "task.write-email");
+    g_assert_true (gtk_widget_is_sensitive (write));
+    g_clear_pointer (&launched_uri, g_free);
+    g_signal_emit_by_name (write, "clicked");
+    g_assert_true (g_str_has_prefix (launched_uri, "mailto:ivan@romashka.example?subject="));
+  }
+
+  /* The card's next step: the overdue e-mail, with both buttons. */
+  {
+    CrmLeadCard *card = crm_lead_card_new (f->store);
+    CrmTaskNext *next;
+
+    window = show_in_window (GTK_WIDGET (card));
+    crm_lead_card_load (card, lead);
+    next = find_next (GTK_WIDGET (card));
+    g_assert_cmpstr (crm_task_next_get_task_id (next), ==, mail);
+    g_assert_true (gtk_widget_get_visible (find_by_action (GTK_WIDGET (next), "next.write-email")));
+    g_assert_true (gtk_widget_get_visible (find_by_action (GTK_WIDGET (next), "next.copy-message")));
+    g_clear_pointer (&launched_uri, g_free);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (next), "next.write-email", NULL));
+    g_assert_true (g_str_has_prefix (launched_uri, "mailto:ivan@romashka.example?"));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* No address: nothing is launched. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *email = crm_test_query_text (f->store, "SELECT id FROM emails WHERE entity_id = ?1", lead);
+
+    g_assert_true (crm_store_delete (f->store, "emails", email, NULL));
+
+    g_clear_pointer (&launched_uri, g_free);
+    window = show_in_window (gtk_label_new (""));
+    g_assert_false (crm_task_send_write_email (window, f->store, mail, &error));
+    g_assert_error (error, CRM_VALIDATE_ERROR, CRM_VALIDATE_ERROR_EMPTY);
+    g_assert_null (launched_uri);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  crm_task_send_set_launcher (NULL);
+  spin (50);
+}
+
+static void
+test_export_ics (CrmTestStore  *f,
+                 gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autofree char *dir = crm_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "tasks.ics", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-dir", "tasks.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *done = add_task (f, lead, "Already done", CRM_TEST_T0 - HOUR_MS);
+  CrmTasksPage *page;
+  GtkWidget *window;
+
+  g_free (add_task (f, lead, "Позвонить Ивану", CRM_TEST_T0 + HOUR_MS));
+  g_assert_true (crm_tasks_set_done (f->store, done, TRUE, NULL));
+  page = crm_tasks_page_new (f->store);
+  window = show_in_window (GTK_WIDGET (page));
+
+  g_assert_true (crm_tasks_page_export_ics (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (contents, "BEGIN:VTODO"));
+  g_assert_nonnull (strstr (contents, "Позвонить Ивану"));
+  g_assert_null (strstr (contents, "Already done"));
+
+  g_assert_false (crm_tasks_page_export_ics (page, bad_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_unlink (path);
+  g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }
@@ -711,6 +969,10 @@ main (int   argc,
               crm_test_store_setup, test_dialog_quick_add, crm_test_store_teardown);
   g_test_add ("/gui/tasks/card-next-step", CrmTestStore, NULL,
               crm_test_store_setup, test_card_next_step, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/send-message", CrmTestStore, NULL,
+              crm_test_store_setup, test_send_message, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/export-ics", CrmTestStore, NULL,
+              crm_test_store_setup, test_export_ics, crm_test_store_teardown);
   g_test_add ("/gui/tasks/badge", CrmTestStore, NULL, crm_test_store_setup, test_badge, crm_test_store_teardown);
   g_test_add ("/gui/tasks/notifier-resume", CrmTestStore, NULL,
               crm_test_store_setup, test_notifier_resume, crm_test_store_teardown);

@@ -11,6 +11,8 @@
 #include "crm-record.h"
 #include "crm-settings.h"
 #include "crm-task-badge.h"
+#include "crm-task-send.h"
+#include "crm-tasks-message.h"
 #include "crm-tasks-resources.h"
 #include "crm-tasks-rows.h"
 #include "crm-text.h"
@@ -38,6 +40,9 @@ struct _CrmTaskDialog
   AdwComboRow    *remind_row;
   AdwComboRow    *owner_row;
   GtkTextView    *note_view;
+  GtkWidget      *send_box;
+  GtkButton      *write_button;
+  GtkButton      *copy_button;
   GtkLabel       *error_label;
 
   CrmStore       *store;
@@ -251,6 +256,49 @@ save_action (GtkWidget  *widget,
     show_error (self, error->message);
 }
 
+/* The message is sent as the dialog shows it: saved first. */
+static void
+write_email_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmTaskDialog *self = CRM_TASK_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_task_dialog_save (self, &error) ||
+      !crm_task_send_write_email (widget, self->store, self->task_id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+copy_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CrmTaskDialog *self = CRM_TASK_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_task_dialog_save (self, &error) ||
+      !crm_task_send_copy (widget, self->store, self->task_id, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
+static void
+update_send (CrmTaskDialog *self)
+{
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  const char *name = kind < G_N_ELEMENTS (kinds) - 1 ? kinds[kind] : "todo";
+
+  gtk_widget_set_visible (self->send_box, self->task_id != NULL && crm_task_kind_sends_message (name));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "task.write-email", self->entity_id != NULL);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -310,9 +358,14 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, remind_row);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, send_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, write_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "task.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "task.write-email", NULL, write_email_action);
+  gtk_widget_class_install_action (widget_class, "task.copy-message", NULL, copy_message_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "task.save", NULL);
 }
@@ -341,6 +394,7 @@ crm_task_dialog_init (CrmTaskDialog *self)
   g_signal_connect_swapped (self->due_switch, "notify::active", G_CALLBACK (on_due_edited_cb), self);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (update_send), self);
   g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
 }
 
@@ -452,6 +506,7 @@ crm_task_dialog_new_edit (CrmStore   *store,
   if (crm_record_get_text (task, "note") != NULL)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                               crm_record_get_text (task, "note"), -1);
+  update_send (self);
   return self;
 }
 

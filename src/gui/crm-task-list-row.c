@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-tasks-message.h"
+#include "crm-text.h"
+
 /* A row of the Tasks page: a group or day header, or a task with its done
  * check, kind, title, linked record, owner, due time and a menu. Rows are
  * recycled: they carry the task id, never a widget, to the page's actions. */
@@ -25,6 +28,7 @@ struct _CrmTaskListRow
   GtkLabel       *entity_label;
   GtkLabel       *owner_label;
   GtkLabel       *due_label;
+  GtkButton      *send_button;
   GtkButton      *menu_button;
   GtkWidget      *popover;
 
@@ -75,6 +79,32 @@ section_title (guint list)
     }
 }
 
+/* An e-mail or a message with its text written out gets a button to send
+ * it right there: an e-mail opens in the mail client, a message (for a
+ * messenger or an SMS) is copied. */
+static void
+update_send (CrmTaskListRow *self,
+             CrmTask        *task,
+             gboolean        done)
+{
+  const char *kind = crm_task_get_kind (task);
+  gboolean linked = crm_task_get_entity_id (task) != NULL;
+  gboolean has_text = !crm_text_is_blank (crm_record_get_text (CRM_RECORD (task), "note"));
+  gboolean mail = g_strcmp0 (kind, "message") != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.write-email", linked && !done);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.copy-message", has_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_button),
+                          !done && has_text && crm_task_kind_sends_message (kind) && (linked || !mail));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_button),
+                                  mail ? "row.write-email" : "row.copy-message");
+  gtk_button_set_icon_name (self->send_button, mail ? "mail-send-symbolic" : "edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button),
+                               mail ? _("Write E-mail…") : _("Copy Message"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mail ? _("Write E-mail…") : _("Copy Message"), -1);
+}
+
 static void
 update (CrmTaskListRow *self)
 {
@@ -121,6 +151,7 @@ update (CrmTaskListRow *self)
       gtk_label_set_text (self->due_label, "");
       gtk_check_button_set_active (self->done_check, row->list == CRM_TASK_LIST_DONE);
       gtk_widget_set_visible (GTK_WIDGET (self->entity_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->send_button), FALSE);
       self->updating = FALSE;
       return;
     }
@@ -153,6 +184,7 @@ update (CrmTaskListRow *self)
     else
       gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "error");
     gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !done);
+    update_send (self, task, done);
   }
   self->updating = FALSE;
 }
@@ -186,6 +218,10 @@ forward_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "tasks.snooze-tomorrow", "s", id);
   else if (g_strcmp0 (action_name, "row.edit") == 0)
     gtk_widget_activate_action (widget, "tasks.edit", "s", id);
+  else if (g_strcmp0 (action_name, "row.write-email") == 0)
+    gtk_widget_activate_action (widget, "tasks.write-email", "s", id);
+  else if (g_strcmp0 (action_name, "row.copy-message") == 0)
+    gtk_widget_activate_action (widget, "tasks.copy-message", "s", id);
   else if (g_strcmp0 (action_name, "row.delete") == 0)
     gtk_widget_activate_action (widget, "tasks.delete", "s", id);
   else if (g_strcmp0 (action_name, "row.open-record") == 0 &&
@@ -252,6 +288,7 @@ crm_task_list_row_class_init (CrmTaskListRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, entity_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, send_button);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskListRow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "row.menu", NULL, menu_action);
@@ -259,6 +296,8 @@ crm_task_list_row_class_init (CrmTaskListRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.snooze-tomorrow", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.write-email", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "row.copy-message", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "row.open-record", NULL, forward_action);
 }
 
@@ -302,6 +341,20 @@ crm_task_list_row_unbind (CrmTaskListRow *self)
     return;
   g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_object (&self->item);
+}
+
+/**
+ * crm_task_list_row_get_send_button:
+ * @self: a #CrmTaskListRow
+ *
+ * Returns: (transfer none): the row's "Write E-mail…" / "Copy Message"
+ *   button (hidden unless the task has a message to send)
+ */
+GtkWidget *
+crm_task_list_row_get_send_button (CrmTaskListRow *self)
+{
+  g_return_val_if_fail (CRM_IS_TASK_LIST_ROW (self), NULL);
+  return GTK_WIDGET (self->send_button);
 }
 
 /**

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (CrmTaskListRow, crm_task_list_row, CRM, TASK_LIST_ROW, Gtk
 
 /* Its buttons and menu activate the page's actions: tasks.set-done (sb),
  * tasks.snooze (si), tasks.snooze-tomorrow (s), tasks.edit (s),
- * tasks.delete (s), tasks.open-record (ss). */
+ * tasks.delete (s), tasks.open-record (ss), tasks.write-email (s),
+ * tasks.copy-message (s). */
 CrmTaskListRow *crm_task_list_row_new   (void);
 void            crm_task_list_row_bind  (CrmTaskListRow *self,
                                          CrmTaskItem    *item,
@@ -21,6 +22,7 @@ void            crm_task_list_row_bind  (CrmTaskListRow *self,
 void            crm_task_list_row_unbind (CrmTaskListRow *self);
 const char     *crm_task_list_row_get_task_id (CrmTaskListRow *self);
 GtkWidget      *crm_task_list_row_get_menu    (CrmTaskListRow *self);
+GtkWidget      *crm_task_list_row_get_send_button (CrmTaskListRow *self);
 const char     *crm_task_kind_icon            (const char     *kind);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
 #include "crm-task-list-row.h"
+#include "crm-task-send.h"
+#include "crm-tasks-message.h"
+#include "crm-text.h"
 #include "crm-tasks-resources.h"
 #include "crm-tasks-rows.h"
 #include "crm-tasks.h"
@@ -26,6 +29,8 @@ struct _CrmTaskNext
   AdwPreferencesGroup *group;
   AdwActionRow  *row;
   GtkImage      *icon;
+  GtkButton     *write_button;
+  GtkButton     *copy_button;
   GtkButton     *done_button;
   GtkButton     *add_button;
 
@@ -91,6 +96,32 @@ done_action (GtkWidget  *widget,
 }
 
 static void
+write_email_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmTaskNext *self = CRM_TASK_NEXT (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->task_id != NULL &&
+      !crm_task_send_write_email (widget, self->store, self->task_id, &error))
+    crm_task_send_toast (widget, adw_toast_new (error->message));
+}
+
+static void
+copy_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CrmTaskNext *self = CRM_TASK_NEXT (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->task_id != NULL &&
+      !crm_task_send_copy (widget, self->store, self->task_id, &error))
+    crm_task_send_toast (widget, adw_toast_new (error->message));
+}
+
+static void
 on_tasks_changed_cb (gpointer data)
 {
   crm_task_next_reload (data);
@@ -138,11 +169,15 @@ crm_task_next_class_init (CrmTaskNextClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, group);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, row);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, icon);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, write_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, done_button);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskNext, add_button);
   gtk_widget_class_install_action (widget_class, "next.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "next.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "next.done", NULL, done_action);
+  gtk_widget_class_install_action (widget_class, "next.write-email", NULL, write_email_action);
+  gtk_widget_class_install_action (widget_class, "next.copy-message", NULL, copy_message_action);
 }
 
 static void
@@ -218,6 +253,8 @@ crm_task_next_reload (CrmTaskNext *self)
       if (self->missing)
         gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
       gtk_widget_set_visible (GTK_WIDGET (self->done_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->write_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->copy_button), FALSE);
       return;
     }
 
@@ -237,6 +274,15 @@ crm_task_next_reload (CrmTaskNext *self)
     adw_action_row_set_subtitle (self->row, due);
   gtk_image_set_from_icon_name (self->icon, crm_task_kind_icon (crm_task_get_kind (task)));
   gtk_widget_set_visible (GTK_WIDGET (self->done_button), TRUE);
+  /* A letter or a message to send: send it from here. */
+  {
+    const char *kind = crm_task_get_kind (task);
+    gboolean sends = crm_task_kind_sends_message (kind);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->write_button), sends && g_strcmp0 (kind, "message") != 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->copy_button),
+                            sends && !crm_text_is_blank (crm_record_get_text (CRM_RECORD (task), "note")));
+  }
 }
 
 const char *

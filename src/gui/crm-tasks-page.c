@@ -6,11 +6,14 @@
 #include "crm-tasks-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crm-settings.h"
 #include "crm-task-badge.h"
 #include "crm-task-dialog.h"
 #include "crm-task-list-row.h"
+#include "crm-task-send.h"
+#include "crm-tasks-ics.h"
 #include "crm-tasks-resources.h"
 #include "crm-tasks-rows.h"
 #include "crm-text.h"
@@ -35,12 +38,14 @@ struct _CrmTasksPage
   GtkStack        *stack;
   GtkGridView     *list_view;
   AdwStatusPage   *empty_page;
+  GtkFileChooserNative *chooser;
 
   CrmStore        *store;
   CrmTaskModel    *model;
   GTimeZone       *tz;
   gint64           now_ms;
   char            *search;
+  char            *count_text;
   gboolean         show_done;
   gboolean         loaded;
   gulong           watch_id;
@@ -49,7 +54,7 @@ struct _CrmTasksPage
 
 G_DEFINE_FINAL_TYPE (CrmTasksPage, crm_tasks_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SHOW_DONE, N_PROPS };
+enum { PROP_0, PROP_SHOW_DONE, PROP_COUNT_TEXT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { RECORD_ACTIVATED, N_SIGNALS };
@@ -103,6 +108,48 @@ wrote (CrmTasksPage *self,
   crm_tasks_changed ();
 }
 
+/* The window's subtitle: "3 overdue · 5 today · 12 upcoming". */
+static char *
+format_counts (CrmTaskModel *model)
+{
+  static const CrmTaskList lists[] = { CRM_TASK_LIST_OVERDUE, CRM_TASK_LIST_TODAY, CRM_TASK_LIST_UPCOMING };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      guint n = crm_task_model_get_count (model, lists[i]);
+      const char *format;
+
+      if (n == 0)
+        continue;
+      if (lists[i] == CRM_TASK_LIST_OVERDUE)
+        format = g_dngettext (GETTEXT_PACKAGE, "%'u overdue", "%'u overdue", n);
+      else if (lists[i] == CRM_TASK_LIST_TODAY)
+        format = g_dngettext (GETTEXT_PACKAGE, "%'u today", "%'u today", n);
+      else
+        format = g_dngettext (GETTEXT_PACKAGE, "%'u upcoming", "%'u upcoming", n);
+      g_ptr_array_add (parts, g_strdup_printf (format, n));
+    }
+  if (parts->len == 0)
+    return g_strdup (_("No open tasks"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+set_count_text (CrmTasksPage *self,
+                char         *text)
+{
+  if (g_strcmp0 (self->count_text, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (self->count_text);
+  self->count_text = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_TEXT]);
+}
+
 /* ---- callbacks ---- */
 
 static void
@@ -112,6 +159,7 @@ on_ready_cb (CrmTaskModel *model,
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (model)) == 0;
 
   self->loaded = TRUE;
+  set_count_text (self, format_counts (model));
   if (empty && self->search != NULL && *self->search != '\0')
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
@@ -324,6 +372,86 @@ open_record_action (GtkWidget  *widget,
     g_signal_emit (widget, signals[RECORD_ACTIVATED], 0, table, id);
 }
 
+static void
+write_email_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmTasksPage *self = CRM_TASKS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* No address is the user's business, not a warning for the log. */
+  if (!crm_task_send_write_email (widget, self->store, g_variant_get_string (param, NULL), &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+copy_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CrmTasksPage *self = CRM_TASKS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_task_send_copy (widget, self->store, g_variant_get_string (param, NULL), &error))
+    toast (self, adw_toast_new (error->message));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       CrmTasksPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if (crm_tasks_page_export_ics (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = g_strdup_printf (_("Tasks exported to “%s”"), name);
+
+      toast (self, adw_toast_new (text));
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not export the tasks: %s"), error->message);
+
+      g_warning ("%s", text);
+      toast (self, adw_toast_new (text));
+    }
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CrmTasksPage *self = CRM_TASKS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Tasks to Calendar"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("iCalendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* TRANSLATORS: the file name offered for the exported tasks */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("tasks.ics"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -343,6 +471,12 @@ crm_tasks_page_dispose (GObject *object)
   CrmTasksPage *self = CRM_TASKS_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
   if (self->watch_id != 0)
     crm_tasks_unwatch (self->watch_id);
   self->watch_id = 0;
@@ -361,6 +495,7 @@ static void
 crm_tasks_page_finalize (GObject *object)
 {
   g_free (CRM_TASKS_PAGE (object)->search);
+  g_free (CRM_TASKS_PAGE (object)->count_text);
   G_OBJECT_CLASS (crm_tasks_page_parent_class)->finalize (object);
 }
 
@@ -374,6 +509,9 @@ crm_tasks_page_get_property (GObject    *object,
     {
     case PROP_SHOW_DONE:
       g_value_set_boolean (value, CRM_TASKS_PAGE (object)->show_done);
+      break;
+    case PROP_COUNT_TEXT:
+      g_value_set_string (value, CRM_TASKS_PAGE (object)->count_text);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -413,6 +551,10 @@ crm_tasks_page_class_init (CrmTasksPageClass *klass)
   properties[PROP_SHOW_DONE] =
     g_param_spec_boolean ("show-done", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's subtitle, as the list pages' "count-text". */
+  properties[PROP_COUNT_TEXT] =
+    g_param_spec_string ("count-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RECORD_ACTIVATED] =
@@ -435,6 +577,9 @@ crm_tasks_page_class_init (CrmTasksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "tasks.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "tasks.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "tasks.write-email", "s", write_email_action);
+  gtk_widget_class_install_action (widget_class, "tasks.copy-message", "s", copy_message_action);
+  gtk_widget_class_install_action (widget_class, "tasks.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_property_action (widget_class, "tasks.show-done", "show-done");
 }
 
@@ -564,4 +709,44 @@ crm_tasks_page_quick_add (CrmTasksPage  *self,
     return FALSE;
   crm_tasks_changed ();
   return TRUE;
+}
+
+/**
+ * crm_tasks_page_get_count_text:
+ * @self: a #CrmTasksPage
+ *
+ * Returns: (nullable): "3 overdue · 5 today", once the tasks are read
+ */
+const char *
+crm_tasks_page_get_count_text (CrmTasksPage *self)
+{
+  g_return_val_if_fail (CRM_IS_TASKS_PAGE (self), NULL);
+  return self->count_text;
+}
+
+/**
+ * crm_tasks_page_export_ics:
+ * @self: a #CrmTasksPage
+ * @file: where to write
+ * @error: return location for a #GError
+ *
+ * Writes the open tasks to @file as iCalendar to-dos with their alarms
+ * (what "Export to Calendar…" does once a file is chosen).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_tasks_page_export_ics (CrmTasksPage  *self,
+                           GFile         *file,
+                           GError       **error)
+{
+  g_autofree char *ics = NULL;
+
+  g_return_val_if_fail (CRM_IS_TASKS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(ics = crm_tasks_export_ics (self->store, FALSE, error)))
+    return FALSE;
+  return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }

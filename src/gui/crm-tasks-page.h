@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define CRM_TYPE_TASKS_PAGE (crm_tasks_page_get_type ())
 G_DECLARE_FINAL_TYPE (CrmTasksPage, crm_tasks_page, CRM, TASKS_PAGE, GtkWidget)
 
-/* Signals: "record-activated" (table, id) when a record is opened. */
+/* Signals: "record-activated" (table, id) when a record is opened.
+ * Properties: "show-done", "count-text" (the window's subtitle). */
 CrmTasksPage *crm_tasks_page_new             (CrmStore     *store);
 void          crm_tasks_page_set_search_text (CrmTasksPage *self,
                                               const char   *text);
@@ -21,6 +22,10 @@ void          crm_tasks_page_set_show_done   (CrmTasksPage *self,
                                               gboolean      show_done);
 gboolean      crm_tasks_page_quick_add       (CrmTasksPage *self,
                                               const char   *text,
+                                              GError      **error);
+const char   *crm_tasks_page_get_count_text  (CrmTasksPage *self);
+gboolean      crm_tasks_page_export_ics      (CrmTasksPage *self,
+                                              GFile        *file,
                                               GError      **error);
 void          crm_tasks_ensure_style         (void);
 
