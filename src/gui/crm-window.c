@@ -760,6 +760,9 @@ crm_window_show_page (CrmWindow  *self,
       crm_list_page_set_search_text (CRM_LIST_PAGE (page),
                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
     }
+  else if (CRM_IS_TASKS_PAGE (page))
+    self->subtitle_binding = g_object_bind_property (page, "count-text", self->content_title, "subtitle",
+                                                     G_BINDING_SYNC_CREATE);
   else if (g_strcmp0 (name, "inbox") == 0)
     update_inbox_badge (self);
   else
