@@ -650,6 +650,7 @@ test_send_message (CrmTestStore  *f,
   /* The window's subtitle: how many tasks are late, due today, ahead. */
   g_object_get (page, "count-text", &count_text, NULL);
   g_assert_cmpstr (count_text, ==, "2 overdue · 1 today · 1 upcoming");
+  shoot (window, "tasks-send");
 
   /* An e-mail with its letter: a visible button opens it in the mail
    * client, addressed and filled in; the task stays open. */
@@ -709,6 +710,7 @@ test_send_message (CrmTestStore  *f,
     gtk_window_present (GTK_WINDOW (dialog));
     write = find_by_action (GTK_WIDGET (dialog), "task.write-email");
     g_assert_true (gtk_widget_is_sensitive (write));
+    shoot (GTK_WIDGET (dialog), "task-dialog-send");
     g_clear_pointer (&launched_uri, g_free);
     g_signal_emit_by_name (write, "clicked");
     g_assert_true (g_str_has_prefix (launched_uri, "mailto:ivan@romashka.example?subject="));
@@ -723,6 +725,7 @@ test_send_message (CrmTestStore  *f,
     crm_lead_card_load (card, lead);
     next = find_next (GTK_WIDGET (card));
     g_assert_cmpstr (crm_task_next_get_task_id (next), ==, mail);
+    shoot (window, "card-next-send");
     g_assert_true (gtk_widget_get_visible (find_by_action (GTK_WIDGET (next), "next.write-email")));
     g_assert_true (gtk_widget_get_visible (find_by_action (GTK_WIDGET (next), "next.copy-message")));
     g_clear_pointer (&launched_uri, g_free);

@@ -98,7 +98,7 @@ update_send (CrmTaskListRow *self,
                           !done && has_text && crm_task_kind_sends_message (kind) && (linked || !mail));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_button),
                                   mail ? "row.write-email" : "row.copy-message");
-  gtk_button_set_icon_name (self->send_button, mail ? "mail-send-symbolic" : "edit-copy-symbolic");
+  gtk_button_set_icon_name (self->send_button, mail ? "mail-message-new-symbolic" : "edit-copy-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button),
                                mail ? _("Write E-mail…") : _("Copy Message"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->send_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
