@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "crm-next-step-private.h"
 #include "crm-search.h"
 
 typedef struct
@@ -684,22 +685,16 @@ crm_store_get_many (CrmStore      *store,
 }
 
 /* A lead's next step is its first open task by due date (one without a
- * date comes last), as crm_tasks_next_for() picks it; it has none to take
- * when it sits in an open stage, unconverted, with no open task at all —
- * crm_tasks_needs_next_step()'s rule, which tests/test-list-query.c holds
- * this to. The tasks_entity index (entity_id, due_ms) serves both
- * subqueries, a few index steps a row. */
-#define OPEN_TASKS_OF_LEAD \
-  " FROM tasks t WHERE t.entity_id = l.id AND t.done_ms IS NULL AND t._deleted = 0"
+ * date comes last), as crm_tasks_next_for() picks it; whether it needs one
+ * is crm-next-step-private.h's rule. */
+#define OPEN_TASKS_OF_LEAD CRM_SQL_OPEN_TASKS_OF ("l.id")
 #define LEAD_LIST_SQL \
   "SELECT l.*," \
   " (SELECT t.id" OPEN_TASKS_OF_LEAD \
   "  ORDER BY t.due_ms IS NULL, t.due_ms, t.rid LIMIT 1) AS next_step_task_id," \
   " (SELECT t.due_ms" OPEN_TASKS_OF_LEAD \
   "  ORDER BY t.due_ms IS NULL, t.due_ms, t.rid LIMIT 1) AS next_step_due_ms," \
-  " (l._deleted = 0 AND l.merged_into IS NULL AND l.converted_ms IS NULL" \
-  "  AND EXISTS (SELECT 1 FROM stages s WHERE s.id = l.stage_id AND s.kind = 'open')" \
-  "  AND NOT EXISTS (SELECT 1" OPEN_TASKS_OF_LEAD ")) AS next_step_missing" \
+  " " CRM_SQL_NEEDS_NEXT_STEP ("l") " AS next_step_missing" \
   " FROM leads l WHERE l.rid = ?1"
 
 /**

@@ -10,6 +10,7 @@
 
 #include "crm-cadence.h"
 #include "crm-error.h"
+#include "crm-next-step-private.h"
 #include "crm-record.h"
 #include "crm-settings.h"
 #include "crm-text.h"
@@ -546,11 +547,7 @@ crm_tasks_next_for (CrmStore    *store,
   return out->len > 0 ? g_object_ref (g_ptr_array_index (out, 0)) : NULL;
 }
 
-#define NO_NEXT_STEP \
-  " FROM leads l JOIN stages s ON s.id = l.stage_id" \
-  " WHERE l._deleted = 0 AND l.merged_into IS NULL AND l.converted_ms IS NULL" \
-  " AND s.kind = 'open' AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.entity_id = l.id" \
-  " AND t.done_ms IS NULL AND t._deleted = 0)"
+#define NO_NEXT_STEP " FROM leads l WHERE " CRM_SQL_NEEDS_NEXT_STEP ("l")
 
 /**
  * crm_tasks_needs_next_step:
