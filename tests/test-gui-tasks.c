@@ -4,7 +4,9 @@
  * clock (CRM_TEST_T0, 2026-01-01 00:00 UTC, a Thursday; the workspace is
  * in UTC): the Tasks page's groups and counts and how they move with the
  * clock, done and snooze from a row, the task dialog's quick add, the
- * next step in the lead card, the sidebar badge, and the autostart entry.
+ * next step in the lead card, the sidebar badge, the autostart entry,
+ * sending a task's message (mailto:, clipboard), the .ics export and
+ * the window's subtitle on the Tasks page.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "crm-application.h"
 #include "crm-core.h"
 #include "crm-lead-card.h"
 #include "crm-notifier.h"
@@ -25,6 +28,7 @@
 #include "crm-tasks-page.h"
 #include "crm-tasks-rows.h"
 #include "crm-test-util.h"
+#include "crm-window.h"
 
 #define HOUR_MS G_GINT64_CONSTANT (3600000)
 #define DAY_MS (24 * HOUR_MS)
@@ -791,6 +795,63 @@ test_export_ics (CrmTestStore  *f,
   spin (50);
 }
 
+
+/* The window's subtitle on the Tasks page is the page's counts. */
+static AdwWindowTitle *
+find_title (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) &&
+      g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0)
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwWindowTitle *found = find_title (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_subtitle (CrmTestStore  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *lead = add_lead (f);
+  g_autoptr(CrmApplication) app = crm_application_new (G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  AdwWindowTitle *title;
+  CrmWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_free (add_task (f, lead, "Late", CRM_TEST_T0 - HOUR_MS));
+  g_free (add_task (f, lead, "Later", CRM_TEST_T0 - 2 * HOUR_MS));
+  g_free (add_task (f, lead, "Soon", CRM_TEST_T0 + HOUR_MS));
+  window = crm_window_new (GTK_APPLICATION (app), f->store, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  crm_window_show_page (window, "tasks");
+  title = find_title (GTK_WIDGET (window), "Tasks");
+  g_assert_nonnull (title);
+  WAIT_FOR (g_strcmp0 (adw_window_title_get_subtitle (title), "2 overdue · 1 today") == 0);
+
+  /* It follows the tasks: one done, the counts move. */
+  {
+    g_autoptr(GPtrArray) late = crm_tasks_list (f->store, CRM_TASK_LIST_OVERDUE, 0, NULL);
+
+    g_assert_true (crm_tasks_set_done (f->store, crm_record_get_id (g_ptr_array_index (late, 0)), TRUE, NULL));
+    crm_tasks_changed ();
+  }
+  WAIT_FOR (g_strcmp0 (adw_window_title_get_subtitle (title), "1 overdue · 1 today") == 0);
+
+  /* Another page takes its own subtitle back. */
+  crm_window_show_page (window, "funnel");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), !=, "1 overdue · 1 today");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* ---- the badge ---- */
 
 static void
@@ -976,6 +1037,8 @@ main (int   argc,
               crm_test_store_setup, test_send_message, crm_test_store_teardown);
   g_test_add ("/gui/tasks/export-ics", CrmTestStore, NULL,
               crm_test_store_setup, test_export_ics, crm_test_store_teardown);
+  g_test_add ("/gui/tasks/window-subtitle", CrmTestStore, NULL,
+              crm_test_store_setup, test_window_subtitle, crm_test_store_teardown);
   g_test_add ("/gui/tasks/badge", CrmTestStore, NULL, crm_test_store_setup, test_badge, crm_test_store_teardown);
   g_test_add ("/gui/tasks/notifier-resume", CrmTestStore, NULL,
               crm_test_store_setup, test_notifier_resume, crm_test_store_teardown);
