@@ -47,7 +47,7 @@ struct _CrmBoardColumn
   GtkButton          *add_confirm;
   GtkOverlay         *body;
   GtkScrolledWindow  *scroller;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   GtkWidget          *empty_label;
   GtkWidget          *drop_slot;
 };
@@ -367,7 +367,7 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_activate_cb (GtkListView    *view,
+on_activate_cb (GtkGridView    *view,
                 guint           position,
                 CrmBoardColumn *self)
 {
@@ -623,7 +623,7 @@ crm_board_column_init (CrmBoardColumn *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
 
@@ -678,7 +678,7 @@ crm_board_column_new (CrmRecord     *stage,
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_label_set_text (self->name_label, crm_record_get_text (stage, "name"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), crm_record_get_text (stage, "name"));
@@ -754,7 +754,7 @@ crm_board_column_get_vadjustment (CrmBoardColumn *self)
   return gtk_scrolled_window_get_vadjustment (self->scroller);
 }
 
-GtkListView *
+GtkGridView *
 crm_board_column_get_list_view (CrmBoardColumn *self)
 {
   g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrmBoardColumn, crm_board_column, CRM, BOARD_COLUMN, GtkWidget)
 
 /* One stage of the board: its header (name, count, sum, "+") and a
- * GtkListView of fixed-height cards over a CrmBoardModel. Drags carry
+ * one-column GtkGridView of fixed-height cards over a CrmBoardModel (GTK
+ * 4.8's list view keeps up to 200 rows alive and lays them all out every
+ * frame; its grid view about 30). Drags carry
  * "rid" text; signals:
  *   "card-dropped" (gint64 rid, guint index): a card dropped at @index of
  *     the list as shown (the dragged card itself counted)
@@ -35,6 +37,6 @@ GtkAdjustment  *crm_board_column_get_vadjustment (CrmBoardColumn *self);
 guint           crm_board_column_index_at     (CrmBoardColumn *self,
                                                double          y);
 void            crm_board_column_hide_slot    (CrmBoardColumn *self);
-GtkListView    *crm_board_column_get_list_view (CrmBoardColumn *self);
+GtkGridView    *crm_board_column_get_list_view (CrmBoardColumn *self);
 
 G_END_DECLS

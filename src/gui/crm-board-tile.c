@@ -11,10 +11,10 @@
 #include "crm-settings.h"
 
 /*
- * A card on the board, drawn as ONE widget: GTK 4.8's list views keep up
- * to 200 rows alive per view, so a board of seven columns builds about
- * 1,400 cards up front; as a template of a dozen labels, images and an
- * avatar each, that took over a second and made every scrolled frame
+ * A card on the board, drawn as ONE widget: a column keeps some thirty
+ * cards alive (a one-column GtkGridView; GTK 4.8's list view kept up to
+ * 200), and as a template of a dozen labels, images and an avatar each
+ * they took over a second to build and made every scrolled frame
  * expensive. Here the CSS node gives the card its background, border,
  * temperature stripe and padding; the text is a handful of Pango layouts
  * made when the card's fields change and laid out on allocation; icons
@@ -266,7 +266,7 @@ update (CrmBoardTile *self)
     }
 
   /* Screen readers learn a card's words when it is on screen: the rows a
-   * list keeps off screen (up to 200 a column) would flood the bus. */
+   * column keeps off screen would flood the bus. */
   self->labelled = FALSE;
   if (gtk_widget_get_mapped (widget))
     set_label (self);
@@ -476,7 +476,7 @@ crm_board_tile_size_allocate (GtkWidget *widget,
 {
   CrmBoardTile *self = CRM_BOARD_TILE (widget);
 
-  /* A list view re-allocates every row it keeps (up to 200) whenever it
+  /* The column's view re-allocates every card it keeps whenever it
    * scrolls or changes: only a new size or a new card needs new lines. */
   if (width == self->arranged_width && height == self->arranged_height)
     return;

@@ -112,8 +112,8 @@ shown_free (gpointer data)
 
 /* The card leaves its column and appears in the other one; the reload
  * that follows confirms it (and the sums, the days in stage). Run right
- * after the commit, before the next frame: GTK 4.8 re-checks every row
- * it keeps alive (up to 200 a column) on a change, which costs a few
+ * after the commit, before the next frame: GTK 4.8 re-checks every card
+ * a column keeps alive on a change, which costs a few
  * milliseconds the drop itself need not wait for. */
 static gboolean
 show_moved_cb (gpointer data)

@@ -22,7 +22,7 @@
 
 /*
  * The Funnel page: a horizontally scrolling row of stage columns
- * (CrmBoardColumn, one GtkListView each) over models read by one reader
+ * (CrmBoardColumn, one one-column GtkGridView each) over models read by one reader
  * connection off the UI thread. A move — a drop, a menu item or a key —
  * is one crm_funnel_move() on the UI connection (one transaction), shown
  * at once by moving the card between the two models, then confirmed by a
