@@ -738,12 +738,21 @@ test_send_message (CrmTestStore  *f,
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
-  /* No address: nothing is launched. */
+  /* No address: nothing is launched, and the card's button says why. */
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *email = crm_test_query_text (f->store, "SELECT id FROM emails WHERE entity_id = ?1", lead);
+    CrmLeadCard *card = crm_lead_card_new (f->store);
+    GtkWidget *write;
 
     g_assert_true (crm_store_delete (f->store, "emails", email, NULL));
+    window = show_in_window (GTK_WIDGET (card));
+    crm_lead_card_load (card, lead);
+    write = find_by_action (GTK_WIDGET (find_next (GTK_WIDGET (card))), "next.write-email");
+    g_assert_true (gtk_widget_get_visible (write));
+    g_assert_false (gtk_widget_is_sensitive (write));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (write), "has no e-mail address"));
+    gtk_window_destroy (GTK_WINDOW (window));
 
     g_clear_pointer (&launched_uri, g_free);
     window = show_in_window (gtk_label_new (""));

@@ -295,8 +295,21 @@ update_send (CrmTaskDialog *self)
   guint kind = adw_combo_row_get_selected (self->kind_row);
   const char *name = kind < G_N_ELEMENTS (kinds) - 1 ? kinds[kind] : "todo";
 
+  g_autoptr(CrmTaskMessage) message = NULL;
+  g_autofree char *mailto = NULL;
+  g_autoptr(GError) no_address = NULL;
+
   gtk_widget_set_visible (self->send_box, self->task_id != NULL && crm_task_kind_sends_message (name));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "task.write-email", self->entity_id != NULL);
+  if (!gtk_widget_get_visible (self->send_box))
+    return;
+  /* The address does not depend on what is edited here: say up front
+   * when there is none. */
+  if ((message = crm_tasks_message (self->store, self->task_id, &no_address)) != NULL)
+    mailto = crm_task_message_mailto (message, &no_address);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "task.write-email", mailto != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->write_button),
+                               no_address != NULL ? no_address->message
+                                                  : _("Save and open the message in the mail client"));
 }
 
 /* ---- GObject ---- */

@@ -279,9 +279,19 @@ crm_task_next_reload (CrmTaskNext *self)
     const char *kind = crm_task_get_kind (task);
     gboolean sends = crm_task_kind_sends_message (kind);
 
+    g_autoptr(CrmTaskMessage) message = NULL;
+    g_autofree char *mailto = NULL;
+    g_autoptr(GError) no_address = NULL;
+
     gtk_widget_set_visible (GTK_WIDGET (self->write_button), sends && g_strcmp0 (kind, "message") != 0);
     gtk_widget_set_visible (GTK_WIDGET (self->copy_button),
                             sends && !crm_text_is_blank (crm_record_get_text (CRM_RECORD (task), "note")));
+    /* One card, a few lookups: say up front when there is no address. */
+    if (sends && (message = crm_tasks_message (self->store, self->task_id, NULL)) != NULL)
+      mailto = crm_task_message_mailto (message, &no_address);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "next.write-email", mailto != NULL);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->write_button),
+                                 no_address != NULL ? no_address->message : _("Write E-mail…"));
   }
 }
 
