@@ -24,6 +24,10 @@
 #define FOOTER_H 22
 #define ICON 14
 #define AVATAR 22
+/* The temperature stripe along the card's left edge, and the card's
+ * corner radius in board.css (the stripe follows the corners). */
+#define STRIPE 4
+#define RADIUS 10
 
 struct _CrmBoardTile
 {
@@ -58,7 +62,6 @@ struct _CrmBoardTile
 
 G_DEFINE_FINAL_TYPE (CrmBoardTile, crm_board_tile, GTK_TYPE_WIDGET)
 
-static const char *const temperature_classes[] = { "temp-hot", "temp-warm", "temp-cold" };
 
 /* libadwaita's avatar palette, light enough for white initials. */
 static const GdkRGBA avatar_colors[] = {
@@ -219,8 +222,6 @@ update (CrmBoardTile *self)
 
   clear_layouts (self);
   self->arranged_width = self->arranged_height = -1;
-  for (guint i = 0; i < G_N_ELEMENTS (temperature_classes); i++)
-    gtk_widget_remove_css_class (widget, temperature_classes[i]);
   if (card == NULL)
     {
       /* Not read yet: an empty card of the same size, no flicker of text. */
@@ -229,11 +230,6 @@ update (CrmBoardTile *self)
       return;
     }
   gtk_widget_remove_css_class (widget, "loading");
-  if (card->temperature != NULL)
-    {
-      g_autofree char *temp_class = g_strdup_printf ("temp-%s", card->temperature);
-      gtk_widget_add_css_class (widget, temp_class);
-    }
 
   self->title = make_layout (self, card->title, TRUE, 1.0);
   if (card->has_value)
@@ -504,6 +500,32 @@ crm_board_tile_snapshot (GtkWidget   *widget,
   error = named_color (widget, "error_color", &red);
   accent = named_color (widget, "accent_color", &blue);
   warning = named_color (widget, "warning_color", &amber);
+
+  /* The temperature stripe, drawn here rather than as a CSS border: the
+   * cairo renderer draws a border of uneven widths with rounded corners
+   * as paths, which took half of each scrolled frame (a CSS class per
+   * temperature would also restyle each card as it is bound). */
+  if (card->temperature != NULL)
+    {
+      static const GdkRGBA cold = { 0.21, 0.52, 0.89, 1 };
+      const char *t = card->temperature;
+      GdkRGBA stripe = strcmp (t, "hot") == 0 ? error
+                       : strcmp (t, "warm") == 0 ? warning
+                       : named_color (widget, "blue_3", &cold);
+      graphene_rect_t box;
+
+      if (strcmp (t, "hot") == 0 || strcmp (t, "warm") == 0 || strcmp (t, "cold") == 0)
+        if (gtk_widget_compute_bounds (widget, widget, &box))
+          {
+            GskRoundedRect outline;
+
+            gsk_rounded_rect_init_from_rect (&outline, &box, RADIUS);
+            gtk_snapshot_push_rounded_clip (snapshot, &outline);
+            gtk_snapshot_append_color (snapshot, &stripe,
+                                       &GRAPHENE_RECT_INIT (box.origin.x, box.origin.y, STRIPE, box.size.height));
+            gtk_snapshot_pop (snapshot);
+          }
+    }
 
   /* Top line: the name, and the deal value on the right. */
   draw_text (snapshot, self->title, 0, 0, &fg);
