@@ -312,11 +312,21 @@ scroll_tick_cb (GtkWidget     *widget,
 }
 
 static gboolean painted;
+static guint n_painted;
+static gint64 frame_start, frame_end;
 
 static void
 on_painted_cb (gboolean *flag)
 {
   *flag = TRUE;
+  n_painted++;
+  frame_end = g_get_monotonic_time ();
+}
+
+static void
+on_frame_start_cb (gpointer data)
+{
+  frame_start = g_get_monotonic_time ();
 }
 
 static CrmFunnelPage *
@@ -446,7 +456,10 @@ child (const char *mode,
       g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
       GtkWidget *a = NULL, *b = NULL;
+      g_autoptr(GArray) shown_work = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) shown_frames = g_array_new (FALSE, FALSE, sizeof (double));
       gulong paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_painted_cb), &painted);
+      gulong start_id = g_signal_connect_swapped (clock, "before-paint", G_CALLBACK (on_frame_start_cb), NULL);
 
       for (guint i = 0; i < crm_funnel_page_get_n_columns (page); i++)
         {
@@ -473,6 +486,7 @@ child (const char *mode,
                                                 crm_board_column_index_at (from, 120));
           guint index = crm_board_column_index_at (to, 150);
           gint64 start = g_get_monotonic_time ();
+          guint painted_before = n_painted;
           double ms;
 
           crm_funnel_page_drop (page, rid, crm_board_column_get_stage_id (to), index);
@@ -489,22 +503,31 @@ child (const char *mode,
             g_main_context_iteration (NULL, TRUE);
           ms = ms_since (start);
           g_array_append_val (shown, ms);
+          /* The frame that showed it: its work, and how many frames the
+           * drop took (1: the first frame after it). */
+          ms = (frame_end - frame_start) / 1000.0;
+          g_array_append_val (shown_work, ms);
+          ms = n_painted - painted_before;
+          g_array_append_val (shown_frames, ms);
           /* Let the confirming reload and the frame happen, as between
            * two drops by hand. */
           wait_idle (page);
           spin_ms (30);
         }
       g_signal_handler_disconnect (clock, paint_id);
+      g_signal_handler_disconnect (clock, start_id);
       printf ("first_frame_ms=%.1f cards_ms=%.1f scroll_p50=%.2f scroll_p95=%.2f scroll_max=%.2f frames=%u"
               " drop_p50=%.2f drop_p95=%.2f commit_p50=%.2f commit_p95=%.2f shown_p50=%.2f shown_p95=%.2f"
               " drops=%u big=%u rss_kb=%ld layout_p50=%.2f layout_p95=%.2f paint_p50=%.2f paint_p95=%.2f"
-              " cpu_p50=%.2f cpu_p95=%.2f\n",
+              " cpu_p50=%.2f cpu_p95=%.2f shown_work_p50=%.2f shown_work_p95=%.2f shown_frames_p50=%.0f"
+              " shown_frames_max=%.0f\n",
               ff.first_frame_ms, ff.cards_ms, percentile (s.frames, 0.5), percentile (s.frames, 0.95),
               percentile (s.frames, 1.0), s.frames->len, percentile (drops, 0.5), percentile (drops, 0.95),
               percentile (commits, 0.5), percentile (commits, 0.95), percentile (shown, 0.5),
               percentile (shown, 0.95), drops->len, big_n, rss_kb (), percentile (s.layouts, 0.5),
               percentile (s.layouts, 0.95), percentile (s.paints, 0.5), percentile (s.paints, 0.95),
-              percentile (s.cpus, 0.5), percentile (s.cpus, 0.95));
+              percentile (s.cpus, 0.5), percentile (s.cpus, 0.95), percentile (shown_work, 0.5),
+              percentile (shown_work, 0.95), percentile (shown_frames, 0.5), percentile (shown_frames, 1.0));
     }
     g_array_unref (s.frames);
     g_array_unref (s.layouts);
@@ -577,7 +600,8 @@ run (const char *self,
   const char *names[] = { "first_frame_ms", "cards_ms", "scroll_p50", "scroll_p95", "scroll_max",
                           "drop_p50", "drop_p95", "commit_p50", "commit_p95", "rss_kb",
                           "shown_p50", "shown_p95", "layout_p50", "layout_p95", "paint_p50",
-                          "paint_p95", "cpu_p50", "cpu_p95" };
+                          "paint_p95", "cpu_p50", "cpu_p95", "shown_work_p50", "shown_work_p95",
+                          "shown_frames_p50", "shown_frames_max" };
   GArray *v[G_N_ELEMENTS (names)];
   g_autoptr(GArray) bare_ff = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_rss = g_array_new (FALSE, FALSE, sizeof (double));
@@ -647,6 +671,10 @@ run (const char *self,
   row ("  of which the move transaction p50/p95", text, median (v[8]), 10, "≤ 10 ms");
   g_snprintf (text, sizeof text, "%.1f / %.1f ms", median (v[10]), median (v[11]));
   row ("drop → card painted in its new column p50/p95", text, median (v[11]), 16.7, "one frame");
+  g_snprintf (text, sizeof text, "%.0f / %.0f", median (v[20]), median (v[21]));
+  printf ("| %-52s | %-26s | %-10s | %-5s |\n", "  painted in frame no. (1: the next) p50/max", text, "1", "—");
+  g_snprintf (text, sizeof text, "%.1f / %.1f ms", median (v[18]), median (v[19]));
+  printf ("| %-52s | %-26s | %-10s | %-5s |\n", "  that frame's work p50/p95", text, "—", "—");
   g_snprintf (text, sizeof text, "%.0f MB (bare %.0f MB)", median (v[9]) / 1024, median (bare_rss) / 1024);
   printf ("| %-52s | %-26s | %-10s | %-5s |\n", "RSS after scrolling and 60 drops", text, "—", "—");
   printf ("| %-52s | %-26s | %-10s | %-5s |\n", "  over the bare window",
