@@ -14,6 +14,7 @@
 #include "crm-board-fields-dialog.h"
 #include "crm-board-model.h"
 #include "crm-convert-dialog.h"
+#include "crm-fields.h"
 #include "crm-funnel.h"
 #include "crm-refuse-dialog.h"
 #include "crm-preferences-window.h"
@@ -431,9 +432,9 @@ fill_filters (CrmFunnelPage *self)
       g_ptr_array_add (self->channel_ids, g_strdup (e->id));
     }
   gtk_string_list_append (temps, _("Any Temperature"));
-  gtk_string_list_append (temps, crm_view_temperature_label ("hot"));
-  gtk_string_list_append (temps, crm_view_temperature_label ("warm"));
-  gtk_string_list_append (temps, crm_view_temperature_label ("cold"));
+  gtk_string_list_append (temps, crm_field_temperature_label ("hot"));
+  gtk_string_list_append (temps, crm_field_temperature_label ("warm"));
+  gtk_string_list_append (temps, crm_field_temperature_label ("cold"));
 
   self->building = TRUE;
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (owners));

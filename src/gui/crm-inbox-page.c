@@ -319,17 +319,13 @@ crm_inbox_page_new (CrmStore *store)
   CrmInboxPage *self;
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
-  g_autofree char *tz_id = NULL;
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
   self = g_object_new (CRM_TYPE_INBOX_PAGE, NULL);
   self->store = g_object_ref (store);
   self->names = crm_names_load (store);
-  tz_id = crm_store_get_setting (store, "timezone");
-  self->tz = tz_id != NULL ? g_time_zone_new_identifier (tz_id) : NULL;
-  if (self->tz == NULL)
-    self->tz = g_time_zone_new_local ();
+  self->tz = crm_settings_get_timezone (store);
   self->sla_ms = crm_inbox_sla_ms (store);
 
   self->model = crm_record_model_new (crm_store_get_path (store), "leads");

@@ -78,15 +78,6 @@ static void run_query (CrmListPage *self);
 
 /* ---- helpers ---- */
 
-static GTimeZone *
-workspace_tz (CrmStore *store)
-{
-  g_autofree char *id = crm_store_get_setting (store, "timezone");
-  GTimeZone *tz = id != NULL ? g_time_zone_new_identifier (id) : NULL;
-
-  return tz != NULL ? tz : g_time_zone_new_local ();
-}
-
 static void
 update_cell (ColumnCtx    *ctx,
              GtkListItem  *list_item)
@@ -433,7 +424,7 @@ update_chip (CrmListPage *self,
         value_label = crm_view_date_range_label (range);
     }
   else if (g_str_equal (name, "temperature"))
-    value_label = crm_view_temperature_label (value);
+    value_label = crm_field_temperature_label (value);
   else if (value != NULL && *value != '\0')
     value_label = crm_names_lookup (self->names, value);
 
@@ -538,7 +529,7 @@ chip_menu (CrmListPage *self,
 
           for (guint i = 0; temps[i] != NULL; i++)
             {
-              g_autoptr(GMenuItem) item = g_menu_item_new (crm_view_temperature_label (temps[i]), NULL);
+              g_autoptr(GMenuItem) item = g_menu_item_new (crm_field_temperature_label (temps[i]), NULL);
 
               g_menu_item_set_action_and_target (item, action, "s", temps[i]);
               g_menu_append_item (section, item);
@@ -791,7 +782,7 @@ crm_list_page_new (CrmStore   *store,
   self = g_object_new (CRM_TYPE_LIST_PAGE, NULL);
   self->store = g_object_ref (store);
   self->table = g_strdup (table);
-  self->tz = workspace_tz (store);
+  self->tz = crm_settings_get_timezone (store);
   self->names = crm_names_load (store);
   self->now_ms = crm_store_now_ms (store);
 

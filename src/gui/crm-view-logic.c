@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-fields.h"
+
 struct _CrmNames
 {
   GHashTable *by_id;     /* id → CrmNameEntry (borrowed from the lists) */
@@ -451,18 +453,6 @@ crm_names_list (CrmNames   *names,
 
 /* ---- Cells ---- */
 
-const char *
-crm_view_temperature_label (const char *temperature)
-{
-  if (g_strcmp0 (temperature, "hot") == 0)
-    return _("Hot");
-  if (g_strcmp0 (temperature, "warm") == 0)
-    return _("Warm");
-  if (g_strcmp0 (temperature, "cold") == 0)
-    return _("Cold");
-  return NULL;
-}
-
 /**
  * crm_view_format_date:
  * @ms: a time
@@ -537,7 +527,7 @@ crm_view_cell_text (CrmRecord  *record,
   if (strcmp (column_id, "owner") == 0)
     return g_strdup (crm_names_lookup (names, crm_record_get_text (record, "owner_id")));
   if (strcmp (column_id, "temperature") == 0)
-    return g_strdup (crm_view_temperature_label (crm_record_get_text (record, "temperature")));
+    return g_strdup (crm_field_temperature_label (crm_record_get_text (record, "temperature")));
   if (strcmp (column_id, "kind") == 0)
     {
       const char *kind = crm_record_get_text (record, "kind");

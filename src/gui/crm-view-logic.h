@@ -129,7 +129,6 @@ const char   *crm_names_color    (CrmNames   *names,
 GPtrArray    *crm_names_list     (CrmNames   *names,
                                   const char *table);
 
-const char   *crm_view_temperature_label (const char *temperature);
 char         *crm_view_format_date       (gint64      ms,
                                           gint64      now_ms,
                                           GTimeZone  *tz);
