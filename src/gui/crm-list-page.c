@@ -124,16 +124,18 @@ update_cell (ColumnCtx    *ctx,
     }
   if (g_str_equal (ctx->spec->id, "temperature"))
     {
+      static const char *const temps[] = { "hot", "warm", "cold" };
+      static const char *const classes[] = { "temp-hot", "temp-warm", "temp-cold" };
       const char *t = record != NULL ? crm_record_get_text (record, "temperature") : NULL;
 
-      gtk_widget_remove_css_class (label, "temp-hot");
-      gtk_widget_remove_css_class (label, "temp-warm");
-      gtk_widget_remove_css_class (label, "temp-cold");
-      if (t != NULL)
-        {
-          g_autofree char *css = g_strconcat ("temp-", t, NULL);
-          gtk_widget_add_css_class (label, css);
-        }
+      /* Only the class that changes: each change restyles the label, and
+       * scrolling rebinds rows every frame. */
+      for (guint i = 0; i < G_N_ELEMENTS (temps); i++)
+        if (g_strcmp0 (t, temps[i]) != 0)
+          gtk_widget_remove_css_class (label, classes[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (temps); i++)
+        if (g_strcmp0 (t, temps[i]) == 0)
+          gtk_widget_add_css_class (label, classes[i]);
     }
 }
 
