@@ -13,119 +13,21 @@ Needs a display, a session bus with the AT-SPI bus, python3-pyatspi and
 xdotool. Set VORONKA_E2E_SHOTS=DIR to keep screenshots of each step.
 """
 
-import json
 import os
-import shutil
 import subprocess
-import sys
-import tempfile
 import time
 
 import pyatspi
 
-VORONKA, CLI = sys.argv[1], sys.argv[2]
-tmp = tempfile.mkdtemp(prefix='voronka-e2e-board-')
-db = os.path.join(tmp, 'voronka.db')
-shots = os.environ.get('VORONKA_E2E_SHOTS')
-n = 0
-app_proc = None
+from voronka_e2e import Run, extents, find, is_showing, key, set_text, walk, wait_for
 
-
-def ok(cond, what):
-    global n
-    n += 1
-    print(('ok %d - %s' if cond else 'not ok %d - %s') % (n, what), flush=True)
-    if not cond:
-        shot('failed-%d' % n)
-        finish(1)
-
-
-def finish(code):
-    if code != 0 and app_proc is not None and app_proc.poll() is not None:
-        print('# the app is gone, exit status %d' % app_proc.returncode)
-    if app_proc is not None and app_proc.poll() is None:
-        app_proc.terminate()
-        try:
-            app_proc.wait(10)
-        except subprocess.TimeoutExpired:
-            app_proc.kill()
-    if code != 0 and app_proc is not None:
-        sys.stdout.write('# app log:\n' + ''.join('# ' + l for l in open(os.path.join(tmp, 'app.log'))))
-    print('1..%d' % n)
-    shutil.rmtree(tmp, ignore_errors=True)
-    sys.exit(code)
-
-
-def shot(name):
-    if shots and shutil.which('import'):
-        os.makedirs(shots, exist_ok=True)
-        subprocess.run(['import', '-window', 'root', os.path.join(shots, name + '.png')], check=False)
-
-
-def cli(*args):
-    out = subprocess.run([CLI, '--db', db, '--json'] + list(args), check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out)
+run = Run('voronka-e2e-board-')
+ok, finish, shot, cli = run.ok, run.finish, run.shot, run.cli
+tmp, db, CLI = run.tmp, run.db, run.cli_path
 
 
 def stage_of(lead_id):
     return cli('show', lead_id).get('stage_id')
-
-
-def walk(acc):
-    stack = [acc]
-    while stack:
-        a = stack.pop()
-        yield a
-        try:
-            kids = [a.getChildAtIndex(i) for i in range(a.childCount)]
-        except Exception:
-            kids = []
-        stack.extend(k for k in reversed(kids) if k is not None)
-
-
-def wait_for(pred, timeout=10.0):
-    end = time.time() + timeout * 4
-    while time.time() < end:
-        try:
-            found = pred()
-        except Exception:
-            found = None
-        if found:
-            return found
-        time.sleep(0.2)
-    return None
-
-
-def find_app():
-    desk = pyatspi.Registry.getDesktop(0)
-    for i in range(desk.childCount):
-        a = desk.getChildAtIndex(i)
-        if a is not None and a.name == 'voronka':
-            return a
-    return None
-
-
-def extents(acc):
-    e = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    return e.x, e.y, e.width, e.height
-
-
-def find(root, role, name=None, showing=False):
-    for a in walk(root):
-        try:
-            if a.getRoleName() != role:
-                continue
-            if name is not None and a.name != name:
-                continue
-            if showing:
-                x, y, w, h = extents(a)
-                if w <= 0 or h <= 0 or x < 0 or y < 0:
-                    continue
-            return a
-        except Exception:
-            continue
-    return None
 
 
 def find_card(root, title, showing=True):
@@ -136,8 +38,7 @@ def find_card(root, title, showing=True):
             if a.getRoleName() != 'label' and (name == title or name.startswith(title + ',')):
                 if not showing:
                     return a
-                x, y, w, h = extents(a)
-                if w > 0 and h > 0 and x >= 0 and y >= 0:
+                if is_showing(a):
                     return a
         except Exception:
             continue
@@ -181,18 +82,8 @@ ok(new_id and work_id and refused_id, 'the default funnel has New, In work and R
 ok(all(stage_of(i) == new_id for i in leads.values()), 'every lead starts in New')
 
 # ---- start the real app, open the Funnel ----
-env = dict(os.environ)
-env.pop('NO_AT_BRIDGE', None)
-env.pop('GTK_A11Y', None)
-env.setdefault('GSK_RENDERER', 'cairo')
-env['GSETTINGS_BACKEND'] = 'memory'
-log = open(os.path.join(tmp, 'app.log'), 'w')
-app_proc = subprocess.Popen([VORONKA, '--db', db], env=env, stdout=log, stderr=subprocess.STDOUT)
-app = wait_for(find_app, 20)
-ok(app is not None, 'the app shows up on the accessibility bus')
-frame = wait_for(lambda: find(app, 'frame'), 10)
-ok(frame is not None, 'its window is open')
-time.sleep(1)
+app = run.start_app(GSETTINGS_BACKEND='memory')
+frame = find(app, 'frame')
 subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', 'Voronka', 'windowfocus'], check=False)
 xdo('key', 'alt+3')
 board = wait_for(lambda: find(app, 'filler', 'CrmFunnelPage'), 10)

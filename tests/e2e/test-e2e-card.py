@@ -10,128 +10,18 @@ Needs a display, a session bus with the AT-SPI bus, and python3-pyatspi.
 Set VORONKA_E2E_SHOTS=DIR to keep screenshots of each step.
 """
 
-import json
 import os
-import shutil
 import subprocess
-import sys
-import tempfile
 import time
 
 import pyatspi
 
-VORONKA, CLI = sys.argv[1], sys.argv[2]
-tmp = tempfile.mkdtemp(prefix='voronka-e2e-')
-db = os.path.join(tmp, 'voronka.db')
-shots = os.environ.get('VORONKA_E2E_SHOTS')
-n = 0
-app_proc = None
+from voronka_e2e import Run, extents, find, is_showing, key, set_text, walk, wait_for
 
+run = Run('voronka-e2e-')
+ok, finish, shot, cli = run.ok, run.finish, run.shot, run.cli
+tmp, db, CLI = run.tmp, run.db, run.cli_path
 
-def ok(cond, what):
-    global n
-    n += 1
-    print(('ok %d - %s' if cond else 'not ok %d - %s') % (n, what), flush=True)
-    if not cond:
-        finish(1)
-
-
-def finish(code):
-    if code != 0 and app_proc is not None and app_proc.poll() is not None:
-        print('# the app is gone, exit status %d' % app_proc.returncode)
-    if app_proc is not None and app_proc.poll() is None:
-        app_proc.terminate()
-        try:
-            app_proc.wait(10)
-        except subprocess.TimeoutExpired:
-            app_proc.kill()
-    if code != 0 and app_proc is not None:
-        sys.stdout.write('# app log:\n' + ''.join('# ' + l for l in open(os.path.join(tmp, 'app.log'))))
-    print('1..%d' % n)
-    shutil.rmtree(tmp, ignore_errors=True)
-    sys.exit(code)
-
-
-def shot(name):
-    if shots and shutil.which('import'):
-        os.makedirs(shots, exist_ok=True)
-        subprocess.run(['import', '-window', 'root', os.path.join(shots, name + '.png')], check=False)
-
-
-def cli(*args):
-    out = subprocess.run([CLI, '--db', db, '--json'] + list(args), check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
-def walk(acc):
-    stack = [acc]
-    while stack:
-        a = stack.pop()
-        yield a
-        try:
-            kids = [a.getChildAtIndex(i) for i in range(a.childCount)]
-        except Exception:
-            kids = []
-        stack.extend(k for k in reversed(kids) if k is not None)
-
-
-def wait_for(pred, timeout=10.0, what='something'):
-    # Waits end as soon as the condition holds; the budget is generous for
-    # sanitizer builds on a busy machine.
-    end = time.time() + timeout * 4
-    while time.time() < end:
-        try:
-            found = pred()
-        except Exception:
-            found = None
-        if found:
-            return found
-        time.sleep(0.2)
-    return None
-
-
-def find_app():
-    desk = pyatspi.Registry.getDesktop(0)
-    for i in range(desk.childCount):
-        a = desk.getChildAtIndex(i)
-        if a is not None and a.name == 'voronka':
-            return a
-    return None
-
-
-def find(root, role, name=None, contains=None, showing=False):
-    for a in walk(root):
-        try:
-            if a.getRoleName() != role:
-                continue
-            if name is not None and a.name != name:
-                continue
-            if contains is not None and contains not in (a.name or ''):
-                continue
-            if showing:
-                ext = a.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-                if ext.width <= 0 or ext.height <= 0:
-                    continue
-            return a
-        except Exception:
-            continue
-    return None
-
-
-def set_text(acc, text):
-    """Types into a field through AT-SPI, checking it took."""
-    for _ in range(10):
-        acc.queryEditableText().setTextContents(text)
-        time.sleep(0.2)
-        t = acc.queryText()
-        if t.getText(0, t.characterCount) == text:
-            return True
-    return False
-
-
-def key(code, kind=pyatspi.KEY_PRESSRELEASE):
-    pyatspi.Registry.generateKeyboardEvent(code, None, kind)
 
 
 # ---- the workspace: one contact with a phone ----
@@ -146,17 +36,7 @@ ok(len(contacts) == 1, 'the workspace has one contact')
 contact_id = contacts[0]['id']
 
 # ---- start the real app ----
-env = dict(os.environ)
-env.pop('NO_AT_BRIDGE', None)
-env.pop('GTK_A11Y', None)
-env.setdefault('GSK_RENDERER', 'cairo')
-log = open(os.path.join(tmp, 'app.log'), 'w')
-app_proc = subprocess.Popen([VORONKA, '--db', db], env=env, stdout=log, stderr=subprocess.STDOUT)
-app = wait_for(find_app, 20)
-ok(app is not None, 'the app shows up on the accessibility bus')
-frame = wait_for(lambda: find(app, 'frame'), 10)
-ok(frame is not None, 'its window is open')
-time.sleep(1)
+app = run.start_app()
 
 # ---- Ctrl+N: a new lead card ----
 CONTROL_L, N_KEY = 37, 57
