@@ -51,24 +51,6 @@ list_rows (CrmStore    *store,
   return records;
 }
 
-static char *
-query_text (CrmStore   *store,
-            const char *sql,
-            const char *arg)
-{
-  sqlite3_stmt *stmt = crm_store_stmt (store, sql, NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
-}
-
 /* The first stage of @kind ("won", "lost") in the lead's pipeline. */
 static char *
 stage_of_kind (CrmStore   *store,
@@ -85,7 +67,7 @@ stage_of_kind (CrmStore   *store,
     return NULL;
   sql = g_strdup_printf ("SELECT id FROM stages WHERE pipeline_id = ?1 AND kind = '%s'"
                          " AND _deleted = 0 ORDER BY position, rid LIMIT 1", kind);
-  return query_text (store, sql, pipeline);
+  return crm_store_query_text (store, sql, pipeline);
 }
 
 static const char *
@@ -744,7 +726,7 @@ crm_lost_reason_add (CrmStore    *store,
 
   if (!check_reason_name (store, name, NULL, error))
     return NULL;
-  max = query_text (store, "SELECT MAX(position) FROM lost_reasons WHERE _deleted = 0", NULL);
+  max = crm_store_query_text (store, "SELECT MAX(position) FROM lost_reasons WHERE _deleted = 0", NULL);
   trimmed = g_strstrip (g_strdup (name));
   change = crm_change_new_create ("lost_reasons");
   crm_change_set_text (change, "name", trimmed);

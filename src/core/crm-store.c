@@ -354,6 +354,35 @@ crm_store_stmt (CrmStore    *self,
   return stmt;
 }
 
+/**
+ * crm_store_query_text:
+ * @self: a #CrmStore
+ * @sql: a query, kept prepared like crm_store_stmt()'s
+ * @arg: (nullable): bound to ?1 when not %NULL
+ *
+ * For the one-value lookups of the core: a name, an id, a setting.
+ *
+ * Returns: (transfer full) (nullable): the first column of the first row,
+ *   %NULL when there is none, it is NULL, or the query fails
+ */
+char *
+crm_store_query_text (CrmStore   *self,
+                      const char *sql,
+                      const char *arg)
+{
+  sqlite3_stmt *stmt = crm_store_stmt (self, sql, NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a failing step inside a bigger operation can be undone
  * alone while the whole stays atomic. */

@@ -31,6 +31,9 @@ sqlite3      *crm_store_get_db          (CrmStore     *self);
 sqlite3_stmt *crm_store_stmt            (CrmStore     *self,
                                          const char   *sql,
                                          GError      **error);
+char         *crm_store_query_text      (CrmStore     *self,
+                                         const char   *sql,
+                                         const char   *arg);
 
 gboolean      crm_store_begin           (CrmStore     *self,
                                          GError      **error);

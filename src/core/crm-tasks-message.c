@@ -54,36 +54,19 @@ crm_task_kind_sends_message (const char *kind)
 }
 
 static char *
-lookup (CrmStore   *store,
-        const char *sql,
-        const char *arg)
-{
-  sqlite3_stmt *stmt = crm_store_stmt (store, sql, NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static char *
 primary_email (CrmStore   *store,
                const char *entity_id)
 {
-  return lookup (store, "SELECT raw FROM emails WHERE entity_id = ?1 AND _deleted = 0"
-                        " ORDER BY position, rid LIMIT 1", entity_id);
+  return crm_store_query_text (store, "SELECT raw FROM emails WHERE entity_id = ?1 AND _deleted = 0"
+                               " ORDER BY position, rid LIMIT 1", entity_id);
 }
 
 static char *
 primary_phone (CrmStore   *store,
                const char *entity_id)
 {
-  return lookup (store, "SELECT raw FROM phones WHERE entity_id = ?1 AND _deleted = 0"
-                        " ORDER BY position, rid LIMIT 1", entity_id);
+  return crm_store_query_text (store, "SELECT raw FROM phones WHERE entity_id = ?1 AND _deleted = 0"
+                               " ORDER BY position, rid LIMIT 1", entity_id);
 }
 
 /* A client is written to through a person: its first contact with an
@@ -92,13 +75,13 @@ static char *
 client_primary_contact (CrmStore   *store,
                         const char *client_id)
 {
-  char *id = lookup (store, "SELECT c.id FROM contacts c JOIN emails e ON e.entity_id = c.id"
-                            " AND e._deleted = 0 WHERE c.client_id = ?1 AND c._deleted = 0"
-                            " ORDER BY c.rid, e.position, e.rid LIMIT 1", client_id);
+  char *id = crm_store_query_text (store, "SELECT c.id FROM contacts c JOIN emails e ON e.entity_id = c.id"
+                                   " AND e._deleted = 0 WHERE c.client_id = ?1 AND c._deleted = 0"
+                                   " ORDER BY c.rid, e.position, e.rid LIMIT 1", client_id);
 
   if (id == NULL)
-    id = lookup (store, "SELECT id FROM contacts WHERE client_id = ?1 AND _deleted = 0"
-                        " ORDER BY rid LIMIT 1", client_id);
+    id = crm_store_query_text (store, "SELECT id FROM contacts WHERE client_id = ?1 AND _deleted = 0"
+                               " ORDER BY rid LIMIT 1", client_id);
   return id;
 }
 
@@ -114,7 +97,7 @@ cadence_step (CrmStore  *store,
 
   if (cadence_id == NULL || index < 0)
     return NULL;
-  if (!(json = lookup (store, "SELECT steps FROM cadences WHERE id = ?1", cadence_id)))
+  if (!(json = crm_store_query_text (store, "SELECT steps FROM cadences WHERE id = ?1", cadence_id)))
     return NULL;
   if (!(steps = crm_cadence_parse_steps (json, NULL)) || index >= steps->len)
     return NULL;

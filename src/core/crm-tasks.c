@@ -90,24 +90,6 @@ crm_tasks_work_hours (CrmStore *store)
   return crm_work_hours_new (tz, start, end, crm_settings_get_work_days (store));
 }
 
-static char *
-query_text (CrmStore   *store,
-            const char *sql,
-            const char *arg)
-{
-  sqlite3_stmt *stmt = crm_store_stmt (store, sql, NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static CrmRecord *
 get_live (CrmStore    *store,
           const char  *tbl,
@@ -566,7 +548,7 @@ crm_tasks_needs_next_step (CrmStore   *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (lead_id != NULL, FALSE);
 
-  found = query_text (store, "SELECT l.id" NO_NEXT_STEP " AND l.id = ?1", lead_id);
+  found = crm_store_query_text (store, "SELECT l.id" NO_NEXT_STEP " AND l.id = ?1", lead_id);
   return found != NULL;
 }
 
@@ -685,12 +667,12 @@ crm_tasks_entity_name (CrmStore   *store,
   if (entity_type == NULL || entity_id == NULL)
     return NULL;
   if (strcmp (entity_type, "lead") == 0)
-    return query_text (store, "SELECT coalesce(nullif(full_name, ''), company) FROM leads WHERE id = ?1",
-                       entity_id);
+    return crm_store_query_text (store, "SELECT coalesce(nullif(full_name, ''), company) FROM leads WHERE id = ?1",
+                                 entity_id);
   if (strcmp (entity_type, "contact") == 0)
-    return query_text (store, "SELECT full_name FROM contacts WHERE id = ?1", entity_id);
+    return crm_store_query_text (store, "SELECT full_name FROM contacts WHERE id = ?1", entity_id);
   if (strcmp (entity_type, "client") == 0)
-    return query_text (store, "SELECT name FROM clients WHERE id = ?1", entity_id);
+    return crm_store_query_text (store, "SELECT name FROM clients WHERE id = ?1", entity_id);
   return NULL;
 }
 

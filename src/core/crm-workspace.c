@@ -58,24 +58,6 @@ static const char *default_lost_reasons[] = {
 };
 
 static char *
-query_text (CrmStore   *store,
-            const char *sql,
-            const char *arg)
-{
-  sqlite3_stmt *stmt = crm_store_stmt (store, sql, NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  if (arg != NULL)
-    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static char *
 create_row (CrmStore   *store,
             CrmChange  *change,
             GError    **error)
@@ -225,7 +207,7 @@ crm_workspace_seed (CrmStore  *store,
     return crm_store_set_local (store, "seeded", SEEDED_VERSION, error);
 
   /* A synced copy of someone else's workspace has its data already. */
-  any_user = query_text (store, "SELECT id FROM users LIMIT 1", NULL);
+  any_user = crm_store_query_text (store, "SELECT id FROM users LIMIT 1", NULL);
 
   if (!crm_store_begin (store, error))
     return FALSE;
@@ -245,18 +227,18 @@ crm_workspace_seed (CrmStore  *store,
 char *
 crm_workspace_default_user_id (CrmStore *store)
 {
-  return query_text (store,
-                     "SELECT id FROM users WHERE _deleted = 0 ORDER BY rid LIMIT 1",
-                     NULL);
+  return crm_store_query_text (store,
+                               "SELECT id FROM users WHERE _deleted = 0 ORDER BY rid LIMIT 1",
+                               NULL);
 }
 
 char *
 crm_workspace_default_pipeline (CrmStore *store)
 {
-  return query_text (store,
-                     "SELECT id FROM pipelines WHERE _deleted = 0"
-                     " ORDER BY is_default DESC, position, rid LIMIT 1",
-                     NULL);
+  return crm_store_query_text (store,
+                               "SELECT id FROM pipelines WHERE _deleted = 0"
+                               " ORDER BY is_default DESC, position, rid LIMIT 1",
+                               NULL);
 }
 
 /**
@@ -277,17 +259,17 @@ crm_workspace_first_stage (CrmStore   *store,
   if (pipeline_id == NULL)
     return NULL;
 
-  return query_text (store,
-                     "SELECT id FROM stages WHERE pipeline_id = ?1 AND _deleted = 0"
-                     " AND kind = 'open' ORDER BY position, rid LIMIT 1",
-                     pipeline_id);
+  return crm_store_query_text (store,
+                               "SELECT id FROM stages WHERE pipeline_id = ?1 AND _deleted = 0"
+                               " AND kind = 'open' ORDER BY position, rid LIMIT 1",
+                               pipeline_id);
 }
 
 char *
 crm_workspace_stage_pipeline (CrmStore   *store,
                               const char *stage_id)
 {
-  return query_text (store, "SELECT pipeline_id FROM stages WHERE id = ?1", stage_id);
+  return crm_store_query_text (store, "SELECT pipeline_id FROM stages WHERE id = ?1", stage_id);
 }
 
 /* What people write in a "Source" column, folded, → the channel kind. */
@@ -333,18 +315,18 @@ crm_workspace_find_channel (CrmStore   *store,
     return NULL;
 
   key = crm_text_fold (name_or_kind);
-  id = query_text (store,
-                   "SELECT id FROM channels WHERE name_key = ?1 AND _deleted = 0"
-                   " ORDER BY rid LIMIT 1",
-                   key);
+  id = crm_store_query_text (store,
+                             "SELECT id FROM channels WHERE name_key = ?1 AND _deleted = 0"
+                             " ORDER BY rid LIMIT 1",
+                             key);
   for (guint i = 0; id == NULL && i < G_N_ELEMENTS (channel_words); i++)
     if (strcmp (channel_words[i].word, key) == 0)
       name_or_kind = channel_words[i].kind;
   if (id == NULL)
-    id = query_text (store,
-                     "SELECT id FROM channels WHERE kind = ?1 AND _deleted = 0"
-                     " ORDER BY position, rid LIMIT 1",
-                     name_or_kind);
+    id = crm_store_query_text (store,
+                               "SELECT id FROM channels WHERE kind = ?1 AND _deleted = 0"
+                               " ORDER BY position, rid LIMIT 1",
+                               name_or_kind);
   return id;
 }
 
