@@ -19,6 +19,7 @@
 #include "crm-funnel-page.h"
 #include "crm-preferences-window.h"
 #include "crm-refuse-dialog.h"
+#include "crm-task-dialog.h"
 #include "crm-test-util.h"
 
 static gboolean
@@ -525,6 +526,35 @@ test_pipelines (Fixture       *f,
 }
 
 /* The gear opens Preferences on the Funnel page. */
+/* A card's menu plans its lead's next step: the task dialog, for that lead. */
+static void
+test_add_task (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  CrmTaskDialog *dialog = NULL;
+  const char *calls = "SELECT count(*) FROM tasks WHERE entity_id = ?1 AND kind = 'call' AND done_ms IS NULL";
+  gint64 before = crm_test_query_int (f->base.store, calls, f->leads[1]);
+
+  crm_funnel_page_card_action (f->page, rid_of (f, f->leads[1]), "task");
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (CRM_IS_TASK_DIALOG (w))
+        dialog = CRM_TASK_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
+  crm_task_dialog_set_text (dialog, "Call back tomorrow 10:00");
+  g_assert_true (crm_task_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_test_query_int (f->base.store, calls, f->leads[1]), ==, before + 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_edit_stages (Fixture       *f,
                   gconstpointer  data)
@@ -568,6 +598,7 @@ main (int    argc,
   ADD ("/gui/board/lost-cancel", test_lost_cancel);
   ADD ("/gui/board/required-fields", test_required_fields);
   ADD ("/gui/board/keys", test_keys);
+  ADD ("/gui/board/add-task", test_add_task);
   ADD ("/gui/board/filters", test_filters);
   ADD ("/gui/board/add", test_add);
   ADD ("/gui/board/won-opens-conversion", test_won_opens_conversion);

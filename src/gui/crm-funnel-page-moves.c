@@ -12,6 +12,7 @@
 #include "crm-convert-dialog.h"
 #include "crm-funnel.h"
 #include "crm-refuse-dialog.h"
+#include "crm-task-dialog.h"
 
 /* The board's moves: a drop, a menu item or a key becomes one
  * crm_funnel_move() on the UI connection (one transaction), shown at once
@@ -385,10 +386,10 @@ crm_funnel_page_drop (CrmFunnelPage *self,
 
 /**
  * crm_funnel_page_card_action:
- * @action: "open", "up", "down", "top", "bottom", "left", "right" or
- *   "to:STAGE_ID"
+ * @action: "open", "task", "up", "down", "top", "bottom", "left", "right"
+ *   or "to:STAGE_ID"
  *
- * The menu's and the keyboard's moves.
+ * The menu's and the keyboard's moves, and a task for the card's lead.
  */
 void
 crm_funnel_page_card_action (CrmFunnelPage *self,
@@ -413,6 +414,20 @@ crm_funnel_page_card_action (CrmFunnelPage *self,
 
       if (id != NULL)
         crm_funnel_page_emit_activated (self, id);
+    }
+  else if (g_strcmp0 (action, "task") == 0)
+    {
+      g_autofree char *id = crm_funnel_page_lead_id_of (self, crm_board_column_get_model (column), pos, rid);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      CrmTaskDialog *dialog;
+
+      if (id != NULL)
+        {
+          dialog = crm_task_dialog_new (self->store, "leads", id);
+          if (GTK_IS_WINDOW (root))
+            gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
     }
   else if (g_strcmp0 (action, "up") == 0 && pos > 0)
     crm_funnel_page_start_move (self, rid, column, (guint) pos - 1);

@@ -504,6 +504,7 @@ build_menu (CrmFunnelPage *self,
   g_clear_object (&self->move_menu);
   self->move_menu = g_menu_new ();
   g_menu_append (open, _("_Open"), "card.do::open");
+  g_menu_append (open, _("Add _Task…"), "card.do::task");
   g_menu_append_section (self->move_menu, NULL, G_MENU_MODEL (open));
   for (guint i = 0; i < stages->len; i++)
     {

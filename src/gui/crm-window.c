@@ -58,6 +58,7 @@ struct _CrmWindow
   GtkLabel         *inbox_badge;
   GtkLabel         *tasks_badge;
   CrmTaskBadge     *task_badge;
+  gulong            tasks_watch;
   AdwFlap          *flap;
   AdwWindowTitle   *content_title;
   GtkToggleButton  *search_button;
@@ -486,6 +487,9 @@ crm_window_dispose (GObject *object)
                                           on_inbox_ready_cb, self);
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
   g_clear_handle_id (&self->inbox_source, g_source_remove);
+  if (self->tasks_watch != 0)
+    crm_tasks_unwatch (self->tasks_watch);
+  self->tasks_watch = 0;
   g_clear_object (&self->task_badge);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
   g_clear_pointer (&self->list_pages, g_hash_table_unref);
@@ -626,6 +630,20 @@ ensure_other_page (CrmWindow  *self,
   return NULL;
 }
 
+/* A task added, done or moved anywhere changes the next steps the board's
+ * cards and the Leads list show. */
+static void
+on_tasks_changed_cb (gpointer data)
+{
+  CrmWindow *self = data;
+  CrmListPage *leads = g_hash_table_lookup (self->list_pages, "leads");
+
+  if (self->funnel_page != NULL)
+    crm_funnel_page_refresh (self->funnel_page);
+  if (leads != NULL)
+    crm_list_page_refresh_when_shown (leads);
+}
+
 /* The sidebar's Inbox count, when the window opens on another page. */
 static gboolean
 load_inbox_cb (gpointer data)
@@ -671,6 +689,7 @@ crm_window_new (GtkApplication *app,
                     G_CALLBACK (on_inbox_ready_cb), self);
   adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->inbox_page), "inbox");
   self->task_badge = crm_task_badge_new (store, self->tasks_badge);
+  self->tasks_watch = crm_tasks_watch (on_tasks_changed_cb, self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -807,8 +826,7 @@ crm_window_refresh (CrmWindow *self)
   g_hash_table_iter_init (&iter, self->list_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     crm_list_page_refresh_when_shown (page);
-  if (self->funnel_page != NULL)
-    crm_funnel_page_refresh (self->funnel_page);
+  /* The board, with the rest of what shows next steps, follows from here. */
   crm_tasks_changed ();
   update_welcome (self);
 }
