@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "crm-core.h"
+#include "crm-page-cache.h"
 #include "crm-test-util.h"
 #include "crm-view-logic.h"
 
@@ -381,6 +382,45 @@ test_renderer (void)
   g_assert_null (crm_view_pick_renderer (NULL, NULL, "iris", TRUE));
 }
 
+static void
+on_evicted (guint    page,
+            gpointer data)
+{
+  g_array_append_val ((GArray *) data, page);
+}
+
+/* The list models' page cache: least recently used out first, one request
+ * per page, answers to an older query ignored. */
+static void
+test_page_cache (void)
+{
+  g_autoptr(GArray) evicted = g_array_new (FALSE, FALSE, sizeof (guint));
+  CrmPageCache *cache = crm_page_cache_new (2, g_free, on_evicted, evicted);
+  guint gen = crm_page_cache_get_generation (cache);
+
+  g_assert_true (crm_page_cache_want (cache, 0));
+  g_assert_false (crm_page_cache_want (cache, 0));
+  g_assert_true (crm_page_cache_arrived (cache, 0, gen));
+  crm_page_cache_store (cache, 0, g_strdup ("zero"));
+  g_assert_false (crm_page_cache_want (cache, 0));
+  crm_page_cache_store (cache, 1, g_strdup ("one"));
+  /* Page 0 used last: page 1 goes when page 2 comes. */
+  g_assert_cmpstr (crm_page_cache_lookup (cache, 0), ==, "zero");
+  crm_page_cache_store (cache, 2, g_strdup ("two"));
+  g_assert_cmpuint (evicted->len, ==, 1);
+  g_assert_cmpuint (g_array_index (evicted, guint, 0), ==, 1);
+  g_assert_null (crm_page_cache_peek (cache, 1));
+  g_assert_cmpuint (crm_page_cache_get_n_pages (cache), ==, 2);
+
+  /* A new query: what was asked before no longer counts. */
+  g_assert_true (crm_page_cache_want (cache, 5));
+  g_assert_cmpuint (crm_page_cache_reset (cache), ==, gen + 1);
+  g_assert_false (crm_page_cache_arrived (cache, 5, gen));
+  g_assert_true (crm_page_cache_want (cache, 5));
+  g_assert_cmpuint (crm_page_cache_get_n_pages (cache), ==, 0);
+  crm_page_cache_free (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/gui/view-logic/renderer", test_renderer);
   g_test_add_func ("/gui/view-logic/search-delay", test_search_delay);
   g_test_add_func ("/gui/view-logic/next-step", test_next_step);
+  g_test_add_func ("/gui/view-logic/page-cache", test_page_cache);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/gui/view-logic/filter-to-query", test_filter_to_query);
   ADD ("/gui/view-logic/sort", test_sort);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "crm-page-cache.h"
 #include "crm-store.h"
 #include "crm-store-reader.h"
 
@@ -61,10 +62,7 @@ struct _CrmBoardModel
   GArray         *rids;
   gint64          sum;
   GHashTable     *items;    /* rid → CrmBoardItem, weak */
-  GHashTable     *pages;    /* page → GPtrArray of CrmBoardCard */
-  GHashTable     *pending;  /* pages being read */
-  GQueue          lru;
-  guint           gen;
+  CrmPageCache   *pages;    /* page → GPtrArray of CrmBoardCard */
 };
 
 static void crm_board_model_list_model_init (GListModelInterface *iface);
@@ -296,30 +294,11 @@ on_item_finalized (gpointer  data,
 }
 
 static void
-touch_page (CrmBoardModel *self,
-            guint          page)
-{
-  GList *link = g_queue_find (&self->lru, GUINT_TO_POINTER (page));
-
-  if (link == self->lru.head && link != NULL)
-    return;
-  if (link != NULL)
-    g_queue_unlink (&self->lru, link);
-  else
-    link = g_list_alloc ();
-  link->data = GUINT_TO_POINTER (page);
-  g_queue_push_head_link (&self->lru, link);
-  while (self->lru.length > MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
-}
-
-static void
 store_page (CrmBoardModel *self,
             guint          page,
             GPtrArray     *cards)
 {
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (cards));
-  touch_page (self, page);
+  crm_page_cache_store (self->pages, page, g_ptr_array_ref (cards));
   for (guint i = 0; i < cards->len; i++)
     {
       CrmBoardCard *card = g_ptr_array_index (cards, i);
@@ -342,9 +321,8 @@ on_page_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (job->gen != self->gen)
+  if (!crm_page_cache_arrived (self->pages, job->page, job->gen))
     return;
-  g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -363,18 +341,15 @@ request_page (CrmBoardModel *self,
   guint start = page * CRM_BOARD_MODEL_PAGE_SIZE;
   PageJob *job;
 
-  if (start >= self->rids->len ||
-      g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) ||
-      g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+  if (start >= self->rids->len || !crm_page_cache_want (self->pages, page))
     return;
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
 
   job = g_new0 (PageJob, 1);
   job->worker = crm_board_worker_ref (self->worker);
   job->n_rids = MIN (CRM_BOARD_MODEL_PAGE_SIZE, self->rids->len - start);
   job->rids = g_memdup2 (&g_array_index (self->rids, gint64, start), job->n_rids * sizeof (gint64));
   job->page = page;
-  job->gen = self->gen;
+  job->gen = crm_page_cache_get_generation (self->pages);
 
   task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
   g_task_set_source_tag (task, request_page);
@@ -387,10 +362,7 @@ request_page (CrmBoardModel *self,
 static void
 new_generation (CrmBoardModel *self)
 {
-  self->gen++;
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->pending);
-  g_queue_clear (&self->lru);
+  crm_page_cache_reset (self->pages);
 }
 
 /* Re-read the cards GTK holds, for values that changed. */
@@ -445,9 +417,7 @@ crm_board_model_get_item (GListModel *model,
   if (position >= self->rids->len)
     return NULL;
   rid = g_array_index (self->rids, gint64, position);
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
-  if (page != NULL)
-    touch_page (self, page_no);
+  page = crm_page_cache_lookup (self->pages, page_no);
 
   item = g_hash_table_lookup (self->items, &rid);
   if (item != NULL)
@@ -498,8 +468,7 @@ crm_board_model_dispose (GObject *object)
       g_hash_table_remove_all (self->items);
     }
   if (self->pages != NULL)
-    g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->lru);
+    crm_page_cache_reset (self->pages);
   G_OBJECT_CLASS (crm_board_model_parent_class)->dispose (object);
 }
 
@@ -510,8 +479,7 @@ crm_board_model_finalize (GObject *object)
 
   g_clear_pointer (&self->worker, crm_board_worker_unref);
   g_clear_pointer (&self->items, g_hash_table_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->pages, crm_page_cache_free);
   g_clear_pointer (&self->rids, g_array_unref);
   g_free (self->stage_id);
   G_OBJECT_CLASS (crm_board_model_parent_class)->finalize (object);
@@ -562,9 +530,7 @@ crm_board_model_init (CrmBoardModel *self)
   self->cancellable = g_cancellable_new ();
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->pending = g_hash_table_new (NULL, NULL);
-  g_queue_init (&self->lru);
+  self->pages = crm_page_cache_new (MAX_PAGES, (GDestroyNotify) g_ptr_array_unref, NULL, NULL);
 }
 
 CrmBoardModel *
@@ -639,7 +605,7 @@ crm_board_model_peek_card (CrmBoardModel *self,
   rid = g_array_index (self->rids, gint64, position);
   if ((item = g_hash_table_lookup (self->items, &rid)) != NULL && crm_board_item_get_card (item) != NULL)
     return crm_board_item_get_card (item);
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / CRM_BOARD_MODEL_PAGE_SIZE));
+  page = crm_page_cache_peek (self->pages, position / CRM_BOARD_MODEL_PAGE_SIZE);
   return page != NULL ? g_ptr_array_index (page, position % CRM_BOARD_MODEL_PAGE_SIZE) : NULL;
 }
 
@@ -766,5 +732,5 @@ guint
 crm_board_model_get_n_pages_cached (CrmBoardModel *self)
 {
   g_return_val_if_fail (CRM_IS_BOARD_MODEL (self), 0);
-  return g_hash_table_size (self->pages);
+  return crm_page_cache_get_n_pages (self->pages);
 }

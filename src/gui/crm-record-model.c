@@ -10,6 +10,7 @@
 #include <malloc.h>
 #endif
 
+#include "crm-page-cache.h"
 #include "crm-store.h"
 #include "crm-store-reader.h"
 
@@ -82,10 +83,7 @@ struct _CrmRecordModel
 
   GArray       *rids;
   GHashTable   *items;     /* position → CrmRecordItem */
-  GHashTable   *pages;     /* page → GPtrArray of CrmRecord (NULL holes) */
-  GHashTable   *pending;   /* pages being read */
-  GQueue        lru;       /* page numbers, most recent first */
-  gint          gen;
+  CrmPageCache *pages;     /* page → GPtrArray of CrmRecord (NULL holes) */
   guint         serial;
   gboolean      loading;
   gboolean      capped;
@@ -431,41 +429,23 @@ run_count (GTask        *task,
 
 /* ---- The model (UI thread) ---- */
 
+/* An evicted page takes the items of its rows with it, but rows on screen
+ * keep theirs (GTK holds another reference): a new result rewrites those
+ * items in place. */
 static void
-touch_page (CrmRecordModel *self,
-            guint           page)
+on_page_evicted (guint    page,
+                 gpointer data)
 {
-  GList *link = g_queue_find (&self->lru, GUINT_TO_POINTER (page));
+  CrmRecordModel *self = data;
+  guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
+  guint end = MIN (start + CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len);
 
-  if (link == self->lru.head)
-    return;
-  if (link != NULL)
-    g_queue_unlink (&self->lru, link);
-  else
-    link = g_list_alloc ();
-  link->data = GUINT_TO_POINTER (page);
-  g_queue_push_head_link (&self->lru, link);
-}
-
-static void
-evict_pages (CrmRecordModel *self)
-{
-  while (self->lru.length > MAX_PAGES)
+  for (guint pos = start; pos < end; pos++)
     {
-      guint page = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
-      guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
-      guint end = MIN (start + CRM_RECORD_MODEL_PAGE_SIZE, self->rids->len);
+      GObject *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (pos));
 
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
-      /* Rows on screen keep their item in the table (GTK holds another
-       * reference): a new result rewrites those items in place. */
-      for (guint pos = start; pos < end; pos++)
-        {
-          GObject *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (pos));
-
-          if (item != NULL && item->ref_count == 1)
-            g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
-        }
+      if (item != NULL && item->ref_count == 1)
+        g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
     }
 }
 
@@ -476,8 +456,7 @@ store_page (CrmRecordModel *self,
 {
   guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
 
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (records));
-  touch_page (self, page);
+  crm_page_cache_store (self->pages, page, g_ptr_array_ref (records));
   for (guint i = 0; i < records->len; i++)
     {
       CrmRecordItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (start + i));
@@ -485,7 +464,6 @@ store_page (CrmRecordModel *self,
       if (item != NULL)
         crm_record_item_set_record (item, g_ptr_array_index (records, i));
     }
-  evict_pages (self);
 }
 
 static void
@@ -498,9 +476,8 @@ on_page_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean done = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (job->gen != self->gen)
+  if (!crm_page_cache_arrived (self->pages, job->page, (guint) job->gen))
     return;
-  g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -519,9 +496,8 @@ request_page (CrmRecordModel *self,
   PageJob *job;
   guint start = page * CRM_RECORD_MODEL_PAGE_SIZE;
 
-  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) || start >= self->rids->len)
+  if (start >= self->rids->len || !crm_page_cache_want (self->pages, page))
     return;
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
 
   job = g_new0 (PageJob, 1);
   job->worker = g_atomic_rc_box_acquire (self->worker);
@@ -531,7 +507,7 @@ request_page (CrmRecordModel *self,
   for (guint i = 0; i < job->n_rids; i++)
     job->rids[i] = rid_at (self->rids, start + i);
   job->page = page;
-  job->gen = self->gen;
+  job->gen = (gint) crm_page_cache_get_generation (self->pages);
 
   task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
   g_task_set_source_tag (task, request_page);
@@ -552,11 +528,7 @@ set_loading (CrmRecordModel *self,
 static void
 new_generation (CrmRecordModel *self)
 {
-  self->gen++;
-  g_atomic_int_set (&self->worker->gen, self->gen);
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->pending);
-  g_queue_clear (&self->lru);
+  g_atomic_int_set (&self->worker->gen, (gint) crm_page_cache_reset (self->pages));
 }
 
 /* Re-reads the pages of the rows that have items (those GTK shows). */
@@ -571,7 +543,7 @@ refill_items (CrmRecordModel *self)
     {
       guint pos = GPOINTER_TO_UINT (key);
       guint page_no = pos / CRM_RECORD_MODEL_PAGE_SIZE;
-      GPtrArray *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
+      GPtrArray *page = crm_page_cache_peek (self->pages, page_no);
 
       if (page != NULL)
         crm_record_item_set_record (value, g_ptr_array_index (page, pos % CRM_RECORD_MODEL_PAGE_SIZE));
@@ -722,19 +694,15 @@ crm_record_model_get_item (GListModel *model,
   item = crm_record_item_new (rid_at (self->rids, position));
   g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
   page_no = position / CRM_RECORD_MODEL_PAGE_SIZE;
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
+  page = crm_page_cache_lookup (self->pages, page_no);
   if (page != NULL)
-    {
-      crm_record_item_set_record (item, g_ptr_array_index (page, position % CRM_RECORD_MODEL_PAGE_SIZE));
-      touch_page (self, page_no);
-    }
+    crm_record_item_set_record (item, g_ptr_array_index (page, position % CRM_RECORD_MODEL_PAGE_SIZE));
   else
     {
       request_page (self, page_no);
       /* Lists mostly scroll down: read the next page too, so rows arrive
        * filled in rather than as placeholders. */
-      if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page_no + 1)))
-        request_page (self, page_no + 1);
+      request_page (self, page_no + 1);
     }
   return g_object_ref (item);
 }
@@ -759,8 +727,7 @@ crm_record_model_dispose (GObject *object)
   if (self->items != NULL)
     g_hash_table_remove_all (self->items);
   if (self->pages != NULL)
-    g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->lru);
+    crm_page_cache_reset (self->pages);
   G_OBJECT_CLASS (crm_record_model_parent_class)->dispose (object);
 }
 
@@ -771,8 +738,7 @@ crm_record_model_finalize (GObject *object)
 
   g_clear_pointer (&self->worker, worker_unref);
   g_clear_pointer (&self->items, g_hash_table_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->pages, crm_page_cache_free);
   g_clear_pointer (&self->rids, g_array_unref);
   g_free (self->table);
   G_OBJECT_CLASS (crm_record_model_parent_class)->finalize (object);
@@ -840,9 +806,7 @@ crm_record_model_init (CrmRecordModel *self)
   self->count = -1;
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->items = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->pending = g_hash_table_new (NULL, NULL);
-  g_queue_init (&self->lru);
+  self->pages = crm_page_cache_new (MAX_PAGES, (GDestroyNotify) g_ptr_array_unref, on_page_evicted, self);
 }
 
 /**
@@ -917,7 +881,7 @@ guint
 crm_record_model_get_n_pages_cached (CrmRecordModel *self)
 {
   g_return_val_if_fail (CRM_IS_RECORD_MODEL (self), 0);
-  return g_hash_table_size (self->pages);
+  return crm_page_cache_get_n_pages (self->pages);
 }
 
 /**

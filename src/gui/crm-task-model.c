@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "crm-catalog.h"
+#include "crm-page-cache.h"
 #include "crm-store-query.h"
 #include "crm-store-reader.h"
 #include "crm-store.h"
@@ -72,10 +73,7 @@ struct _CrmTaskModel
   GCancellable *cancellable;
   GArray       *rows;
   GHashTable   *items;    /* position → CrmTaskItem */
-  GHashTable   *pages;    /* page → PageJob (done) */
-  GHashTable   *pending;  /* pages being read */
-  GQueue        lru;
-  gint          gen;
+  CrmPageCache *pages;    /* page → Page */
   guint         serial;
   gint64        now_ms;
   gboolean      loading;
@@ -291,7 +289,7 @@ fill_item (CrmTaskModel *self,
            CrmTaskItem  *item,
            guint         position)
 {
-  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / CRM_TASK_MODEL_PAGE_SIZE));
+  Page *page = crm_page_cache_peek (self->pages, position / CRM_TASK_MODEL_PAGE_SIZE);
   guint i = position % CRM_TASK_MODEL_PAGE_SIZE;
 
   if (page == NULL || i >= page->n || page->rids[i] != crm_task_item_get_row (item)->rid)
@@ -301,29 +299,16 @@ fill_item (CrmTaskModel *self,
                           self->now_ms);
 }
 
+/* An evicted page takes the items of its rows that GTK no longer shows. */
 static void
-touch_page (CrmTaskModel *self,
-            guint         page)
+on_page_evicted (guint    page,
+                 gpointer data)
 {
-  GList *link = g_queue_find (&self->lru, GUINT_TO_POINTER (page));
+  CrmTaskModel *self = data;
+  guint start = page * CRM_TASK_MODEL_PAGE_SIZE;
 
-  if (link == self->lru.head && link != NULL)
-    return;
-  if (link != NULL)
-    g_queue_unlink (&self->lru, link);
-  else
-    link = g_list_alloc ();
-  link->data = GUINT_TO_POINTER (page);
-  g_queue_push_head_link (&self->lru, link);
-  while (self->lru.length > MAX_PAGES)
-    {
-      guint old = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
-      guint start = old * CRM_TASK_MODEL_PAGE_SIZE;
-
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
-      for (guint pos = start; pos < start + CRM_TASK_MODEL_PAGE_SIZE; pos++)
-        g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
-    }
+  for (guint pos = start; pos < start + CRM_TASK_MODEL_PAGE_SIZE; pos++)
+    g_hash_table_remove (self->items, GUINT_TO_POINTER (pos));
 }
 
 static void
@@ -339,11 +324,9 @@ on_page_ready_cb (GObject      *source,
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not read tasks: %s", error->message);
-  if (!done || job->gen != self->gen)
+  if (!crm_page_cache_arrived (self->pages, job->page, (guint) job->gen) || !done)
     return;
-  g_hash_table_remove (self->pending, GUINT_TO_POINTER (job->page));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (job->page), g_steal_pointer (&job->page_read));
-  touch_page (self, job->page);
+  crm_page_cache_store (self->pages, job->page, g_steal_pointer (&job->page_read));
   start = job->page * CRM_TASK_MODEL_PAGE_SIZE;
   for (guint pos = start; pos < start + job->n; pos++)
     {
@@ -362,10 +345,8 @@ request_page (CrmTaskModel *self,
   PageJob *job;
   guint start = page * CRM_TASK_MODEL_PAGE_SIZE;
 
-  if (start >= self->rows->len || g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)) ||
-      g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+  if (start >= self->rows->len || !crm_page_cache_want (self->pages, page))
     return;
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
 
   job = g_new0 (PageJob, 1);
   job->worker = g_atomic_rc_box_acquire (self->worker);
@@ -374,7 +355,7 @@ request_page (CrmTaskModel *self,
   for (guint i = 0; i < job->n; i++)
     job->rids[i] = g_array_index (self->rows, CrmTaskRow, start + i).rid;
   job->page = page;
-  job->gen = self->gen;
+  job->gen = (gint) crm_page_cache_get_generation (self->pages);
 
   task = g_task_new (self, self->cancellable, on_page_ready_cb, NULL);
   g_task_set_source_tag (task, request_page);
@@ -392,11 +373,7 @@ apply_rows (CrmTaskModel *self,
                   (old_n == 0 || memcmp (rows->data, self->rows->data, old_n * sizeof (CrmTaskRow)) == 0);
   g_autoptr(GList) positions = NULL;
 
-  self->gen++;
-  g_atomic_int_set (&self->worker->gen, self->gen);
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->pending);
-  g_queue_clear (&self->lru);
+  g_atomic_int_set (&self->worker->gen, (gint) crm_page_cache_reset (self->pages));
 
   memset (self->counts, 0, sizeof self->counts);
   for (guint i = 0; i < rows->len; i++)
@@ -409,8 +386,7 @@ apply_rows (CrmTaskModel *self,
 
   if (first != NULL)
     {
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), first);
-      touch_page (self, 0);
+      crm_page_cache_store (self->pages, 0, first);
     }
   if (same)
     {
@@ -492,11 +468,8 @@ crm_task_model_get_item (GListModel *model,
   item = crm_task_item_new (&g_array_index (self->rows, CrmTaskRow, position));
   g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
   page = position / CRM_TASK_MODEL_PAGE_SIZE;
-  if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
-    {
-      fill_item (self, item, position);
-      touch_page (self, page);
-    }
+  if (crm_page_cache_lookup (self->pages, page) != NULL)
+    fill_item (self, item, position);
   else
     {
       request_page (self, page);
@@ -525,8 +498,7 @@ crm_task_model_dispose (GObject *object)
   if (self->items != NULL)
     g_hash_table_remove_all (self->items);
   if (self->pages != NULL)
-    g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->lru);
+    crm_page_cache_reset (self->pages);
   G_OBJECT_CLASS (crm_task_model_parent_class)->dispose (object);
 }
 
@@ -537,8 +509,7 @@ crm_task_model_finalize (GObject *object)
 
   g_clear_pointer (&self->worker, worker_unref);
   g_clear_pointer (&self->items, g_hash_table_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->pages, crm_page_cache_free);
   g_clear_pointer (&self->rows, g_array_unref);
   G_OBJECT_CLASS (crm_task_model_parent_class)->finalize (object);
 }
@@ -560,9 +531,7 @@ crm_task_model_init (CrmTaskModel *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_array_new (FALSE, TRUE, sizeof (CrmTaskRow));
   self->items = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
-  self->pending = g_hash_table_new (NULL, NULL);
-  g_queue_init (&self->lru);
+  self->pages = crm_page_cache_new (MAX_PAGES, page_free, on_page_evicted, self);
 }
 
 /**
